@@ -1,0 +1,87 @@
+import NIOConcurrencyHelpers
+import Vapor
+
+/// One documented API operation; every `/api/v1` route is registered through `APIRoutes.add`, which
+/// puts it both in Vapor's router and in the OpenAPI document.
+struct APIOperation: Sendable {
+    var method: HTTPMethod
+    /// OpenAPI form: `/api/v1/units/{id}`.
+    var path: String
+    var summary: String
+    var tag: String
+    var query: [QueryParameter] = []
+    var requestBody: JSON?
+    var responses: [(status: Int, description: String, schema: JSON?)]
+    /// False for the few public operations (token issue, public queries).
+    var requiresAuth: Bool = true
+
+    struct QueryParameter: Sendable {
+        var name: String
+        var schema: JSON
+        var required = false
+        var description: String
+    }
+}
+
+/// The registry of documented operations, kept in the application's storage.
+final class APIRegistry: @unchecked Sendable {
+    private let lock = NIOLock()
+    private var operations: [APIOperation] = []
+
+    func append(_ operation: APIOperation) { lock.withLock { operations.append(operation) } }
+    var all: [APIOperation] { lock.withLock { operations } }
+}
+
+extension Application {
+    private struct APIRegistryKey: StorageKey { typealias Value = APIRegistry }
+
+    var apiRegistry: APIRegistry {
+        if let registry = storage[APIRegistryKey.self] { return registry }
+        let registry = APIRegistry()
+        storage[APIRegistryKey.self] = registry
+        return registry
+    }
+}
+
+/// Registers API routes under `/api/v1` together with their documentation.
+struct APIRoutes {
+    let app: Application
+    let routes: any RoutesBuilder
+
+    /// `path` is relative to `/api/v1`, with `{name}` for parameters: `units/{id}`.
+    @discardableResult
+    func add<R: AsyncResponseEncodable>(
+        _ method: HTTPMethod, _ path: String, summary: String, tag: String,
+        query: [APIOperation.QueryParameter] = [], body: JSON? = nil,
+        responses: [(status: Int, description: String, schema: JSON?)],
+        requiresAuth: Bool = true,
+        use handler: @escaping @Sendable (Request) async throws -> R
+    ) -> Route {
+        let components: [PathComponent] = path.split(separator: "/").map { part in
+            if part.hasPrefix("{") && part.hasSuffix("}") { return .parameter(String(part.dropFirst().dropLast())) }
+            return .constant(String(part))
+        }
+        var responses = responses
+        if body != nil {
+            responses.append((400, "请求体无法解析 / malformed body", Schema.ref("Error")))
+            responses.append((422, "字段无效 / invalid field", Schema.ref("Error")))
+        } else if !query.isEmpty || components.contains(where: { if case .parameter = $0 { true } else { false } }) {
+            responses.append((422, "参数无效 / invalid parameter", Schema.ref("Error")))
+        }
+        if requiresAuth {
+            responses.append((401, "未登录 / not authenticated", Schema.ref("Error")))
+            responses.append((403, "无权 / forbidden", Schema.ref("Error")))
+        }
+        app.apiRegistry.append(APIOperation(
+            method: method, path: "/api/v1/" + path, summary: summary, tag: tag, query: query,
+            requestBody: body, responses: responses, requiresAuth: requiresAuth))
+        return routes.on(method, components, use: handler)
+    }
+}
+
+extension APIOperation.QueryParameter {
+    static let limit = Self(name: "limit", schema: Schema.integer(minimum: 1, maximum: 200),
+                            description: "每页条数，默认50 / page size, default 50")
+    static let cursor = Self(name: "cursor", schema: Schema.string(maxLength: 500),
+                             description: "上一页返回的 nextCursor / nextCursor of the previous page")
+}

@@ -1,0 +1,70 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Leaf
+import NIOSSL
+import SQLKit
+import Vapor
+
+/// Configures the application: database, migrations, sessions, middleware, views and routes.
+public func configure(_ app: Application, settings: DubanSettings) async throws {
+    app.duban = settings
+    DubanMetrics.start()
+
+    var directory = DirectoryConfiguration(workingDirectory: settings.rootDirectory)
+    directory.resourcesDirectory = settings.rootDirectory + "Resources/"
+    directory.viewsDirectory = settings.rootDirectory + "Resources/Views/"
+    directory.publicDirectory = settings.rootDirectory + "Resources/Public/"
+    app.directory = directory
+
+    if let url = settings.databaseURL {
+        var config = try SQLPostgresConfiguration(url: url)
+        config.searchPath = nil
+        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4,
+                                    connectionPoolTimeout: .seconds(5)), as: .psql)
+        app.writeGate = nil
+    } else {
+        let folder = (settings.sqlitePath as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        app.databases.use(.sqlite(.file(settings.sqlitePath)), as: .sqlite)
+        app.writeGate = WriteGate()
+        // WAL: readers do not block the writer and a crash cannot corrupt the file (the mode is persistent).
+        if let sql = app.db as? any SQLDatabase {
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+        }
+    }
+    DubanMigrations.register(on: app)
+
+    app.sessions.use(.fluent)
+    app.sessions.configuration = SessionsConfiguration(cookieName: "duban_session") { id in
+        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(8 * 3600), maxAge: 8 * 3600, path: "/",
+                          isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    app.routes.defaultMaxBodySize = ByteCount(stringLiteral: settings.maxBodySize)
+    app.middleware = Middlewares()
+    app.middleware.use(MetricsMiddleware())
+    app.middleware.use(DubanErrorMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(ActorMiddleware())
+    app.middleware.use(CSRFMiddleware())
+    app.middleware.use(IdempotencyMiddleware())
+
+    app.views.use(.leaf)
+    app.leaf.cache.isEnabled = app.environment.isRelease
+
+    try routes(app)
+}
+
+/// The migrations, in order. Schema changes happen only here.
+enum DubanMigrations {
+    static func register(on app: Application) {
+        app.migrations.add(CreateUnits())
+        app.migrations.add(CreateAccounts())
+        app.migrations.add(CreatePeopleAndBodies())
+        app.migrations.add(CreateAudit())
+        app.migrations.add(CreateIdempotency())
+        app.migrations.add(SessionRecord.migration)
+    }
+}

@@ -1,0 +1,88 @@
+import DubanCore
+import Vapor
+
+/// Builds `/openapi.json` (OpenAPI 3.1) from the operations registered through `APIRoutes`.
+enum OpenAPIDocument {
+    /// Component schemas, by name.
+    static let components: [(String, JSON)] = [
+        ("Error", Schema.object([
+            ("error", Schema.object([
+                ("code", Schema.string()), ("message", Schema.string()), ("field", Schema.string()),
+            ], required: ["code", "message"])),
+        ], required: ["error"])),
+        ("Health", Schema.object([("status", Schema.enumeration(["ok"]))], required: ["status"])),
+        ("Unit", UnitDTO.schema), ("UnitCreate", UnitCreate.schema), ("UnitPatch", UnitPatch.schema),
+        ("Post", PostDTO.schema), ("Person", PersonDTO.schema), ("PersonInput", PersonInput.schema),
+        ("PostInput", PostInput.schema), ("PostEnd", PostEnd.schema),
+        ("BodyMember", BodyMemberDTO.schema), ("Body", BodyDTO.schema), ("BodyInput", BodyInput.schema),
+        ("BodyMemberInput", BodyMemberInput.schema),
+        ("User", UserDTO.schema), ("UserCreate", UserCreate.schema), ("UserPatch", UserPatch.schema),
+        ("TokenRequest", TokenRequest.schema), ("TokenResponse", TokenResponse.schema), ("Me", MeDTO.schema),
+        ("AuditEntry", AuditEntryDTO.schema), ("AuditPage", AuditPage.schema), ("AuditVerification", AuditVerification.schema),
+    ]
+
+    static func build(_ operations: [APIOperation]) -> JSON {
+        var paths: [(String, JSON)] = []
+        for operation in operations {
+            var op: JSON = [
+                "summary": .string(operation.summary),
+                "tags": [.string(operation.tag)],
+                "operationId": .string(operationID(operation)),
+            ]
+            var parameters: [JSON] = pathParameters(operation.path).map { name in
+                ["name": .string(name), "in": "path", "required": true, "schema": Schema.uuid]
+            }
+            parameters += operation.query.map { q in
+                ["name": .string(q.name), "in": "query", "required": .bool(q.required), "schema": q.schema,
+                 "description": .string(q.description)]
+            }
+            if !parameters.isEmpty { op.set("parameters", .array(parameters)) }
+            if let body = operation.requestBody {
+                op.set("requestBody", ["required": true, "content": ["application/json": ["schema": body]]])
+            }
+            var responses: [(String, JSON)] = []
+            for response in operation.responses where !responses.contains(where: { $0.0 == String(response.status) }) {
+                var r: JSON = ["description": .string(response.description)]
+                if let schema = response.schema { r.set("content", ["application/json": ["schema": schema]]) }
+                responses.append((String(response.status), r))
+            }
+            op.set("responses", .object(responses))
+            op.set("security", operation.requiresAuth ? [["bearer": []]] : [])
+            let method = operation.method.rawValue.lowercased()
+            if let index = paths.firstIndex(where: { $0.0 == operation.path }) {
+                paths[index].1.set(method, op)
+            } else {
+                paths.append((operation.path, .object([(method, op)])))
+            }
+        }
+        paths.append(("/healthz", ["get": [
+            "summary": "健康检查 / health", "operationId": "healthz", "tags": ["Platform"], "security": [],
+            "responses": ["200": ["description": "ok", "content": ["application/json": ["schema": Schema.ref("Health")]]]],
+        ]]))
+        return [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "Duban 督办 API",
+                "version": "1.0.0",
+                "description": "安全监管与督办问责平台 / safety supervision and accountability platform. Errors: {\"error\":{\"code\",\"message\",\"field\"}}. POST accepts an Idempotency-Key header.",
+            ],
+            "paths": .object(paths.sorted { $0.0 < $1.0 }),
+            "components": [
+                "schemas": .object(components),
+                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
+            ],
+        ]
+    }
+
+    static func pathParameters(_ path: String) -> [String] {
+        path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
+    }
+
+    static func operationID(_ operation: APIOperation) -> String {
+        let words = operation.path.dropFirst("/api/v1/".count).split(separator: "/").map { part -> String in
+            let clean = part.replacingOccurrences(of: "{", with: "by_").replacingOccurrences(of: "}", with: "")
+            return clean.prefix(1).uppercased() + clean.dropFirst()
+        }
+        return operation.method.rawValue.lowercased() + words.joined()
+    }
+}

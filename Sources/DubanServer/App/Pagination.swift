@@ -1,0 +1,58 @@
+import Foundation
+import Vapor
+
+/// A page of a keyset-paginated list: `nextCursor` is nil on the last page.
+struct Page<Item: Content>: Content {
+    var items: [Item]
+    var nextCursor: String?
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(items, forKey: .items)
+        try c.encode(nextCursor, forKey: .nextCursor)
+    }
+}
+
+/// The position after the last row of a page: its sort key and id. Opaque to clients (base64url JSON).
+struct Cursor: Codable, Equatable {
+    var key: String
+    var id: UUID
+
+    var encoded: String {
+        let data = (try? JSONEncoder().encode(self)) ?? Data()
+        return data.base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    static func decode(_ text: String) throws -> Cursor {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        guard text.count <= 500, let data = Data(base64Encoded: base64),
+              let cursor = try? JSONDecoder().decode(Cursor.self, from: data) else {
+            throw DubanError.invalid("cursor", "分页游标无效 / invalid cursor")
+        }
+        return cursor
+    }
+}
+
+/// Reads `limit` and `cursor` from the query string.
+struct PageRequest {
+    var limit: Int
+    var cursor: Cursor?
+
+    static let defaultLimit = 50
+    static let maxLimit = 200
+
+    init(_ req: Request) throws {
+        if let raw = req.query[String.self, at: "limit"] {
+            guard let value = Int(raw), (1...Self.maxLimit).contains(value) else {
+                throw DubanError.invalid("limit", "limit 应为 1–\(Self.maxLimit) 的整数 / limit must be 1–\(Self.maxLimit)")
+            }
+            limit = value
+        } else {
+            limit = Self.defaultLimit
+        }
+        cursor = try req.query[String.self, at: "cursor"].map(Cursor.decode)
+    }
+}

@@ -1,0 +1,93 @@
+import DubanCore
+import Vapor
+
+/// The interface language: Simplified Chinese first, English second (SPEC M0). Chosen with `?lang=en`
+/// or `?lang=zh`, remembered in a cookie.
+enum Language: String, Sendable {
+    case zh, en
+
+    static func of(_ req: Request) -> Language {
+        if let query = req.query[String.self, at: "lang"], let lang = Language(rawValue: query) { return lang }
+        if let cookie = req.cookies["lang"]?.string, let lang = Language(rawValue: cookie) { return lang }
+        return .zh
+    }
+
+    var htmlLang: String { self == .zh ? "zh-CN" : "en" }
+}
+
+/// Interface strings by key.
+enum Strings {
+    static func table(_ lang: Language) -> [String: String] {
+        var table: [String: String] = [:]
+        for (key, zh, en) in entries { table[key] = lang == .zh ? zh : en }
+        return table
+    }
+
+    static func roleName(_ role: Role, _ lang: Language) -> String {
+        let names: [Role: (String, String)] = [
+            .admin: ("系统管理员", "Administrator"), .supervisor: ("督查人员", "Supervisor"),
+            .dispatcher: ("派单员", "Dispatcher"), .unitOperator: ("承办单位经办人", "Unit operator"),
+            .inspector: ("检查员", "Inspector"), .evaluator: ("第三方评价员", "Evaluator"),
+            .enterprise: ("企业安全管理员", "Enterprise"), .leader: ("区领导", "Leader"),
+        ]
+        let pair = names[role] ?? (role.rawValue, role.rawValue)
+        return lang == .zh ? pair.0 : pair.1
+    }
+
+    static func kindName(_ kind: UnitKind, _ lang: Language) -> String {
+        let names: [UnitKind: (String, String)] = [
+            .department: ("部门", "Department"), .street: ("街道", "Street"), .committee: ("管委会/社区", "Committee"),
+            .enterprise: ("企业/社会单位", "Enterprise"), .other: ("其他", "Other"),
+        ]
+        let pair = names[kind] ?? (kind.rawValue, kind.rawValue)
+        return lang == .zh ? pair.0 : pair.1
+    }
+
+    private static let entries: [(String, String, String)] = [
+        ("app", "督办", "Duban"),
+        ("tagline", "安全监管与督办问责平台", "Safety supervision and accountability"),
+        ("home", "首页", "Home"),
+        ("units", "单位名录", "Units"),
+        ("people", "人员", "People"),
+        ("bodies", "议事协调机构", "Coordination bodies"),
+        ("login", "登录", "Sign in"),
+        ("logout", "退出", "Sign out"),
+        ("username", "用户名", "Username"),
+        ("password", "密码", "Password"),
+        ("wrongLogin", "用户名或密码错误", "Wrong username or password"),
+        ("search", "搜索", "Search"),
+        ("name", "名称", "Name"),
+        ("kind", "类别", "Kind"),
+        ("parent", "上级单位", "Parent unit"),
+        ("aliases", "别名（每行一个）", "Aliases (one per line)"),
+        ("aliasesShort", "别名", "Aliases"),
+        ("creditCode", "统一社会信用代码", "Unified social credit code"),
+        ("address", "地址", "Address"),
+        ("phone", "电话", "Phone"),
+        ("save", "保存", "Save"),
+        ("create", "新增", "Create"),
+        ("newUnit", "新增单位", "New unit"),
+        ("next", "下一页", "Next page"),
+        ("first", "第一页", "First page"),
+        ("all", "全部", "All"),
+        ("none", "无", "None"),
+        ("edit", "编辑", "Edit"),
+        ("saved", "已保存", "Saved"),
+        ("posts", "任职经历", "Posts held"),
+        ("title", "职务", "Post"),
+        ("from", "起", "From"),
+        ("to", "止", "To"),
+        ("current", "至今", "present"),
+        ("members", "组成人员", "Members"),
+        ("role", "职务/角色", "Role"),
+        ("hostUnit", "办公室设在", "Office hosted by"),
+        ("officeDirector", "办公室主任", "Office director"),
+        ("document", "文号", "Document"),
+        ("signedInAs", "当前用户", "Signed in as"),
+        ("welcome", "欢迎使用督办平台", "Welcome to Duban"),
+        ("homeIntro", "从左侧菜单进入单位名录、人员和议事协调机构。", "Use the menu to open the directory of units, people and coordination bodies."),
+        ("language", "English", "中文"),
+        ("noResults", "没有符合条件的记录", "Nothing matches"),
+        ("unitsCount", "本页单位", "Units on this page"),
+    ]
+}
