@@ -63,7 +63,7 @@ enum AccountRoutes {
         return MeDTO(user: UserDTO(user), unitName: actor.unitName)
     }
 
-    @Sendable static func list(_ req: Request) async throws -> Page<UserDTO> {
+    @Sendable static func list(_ req: Request) async throws -> ListPage<UserDTO> {
         try req.requireRole(.admin)
         let page = try PageRequest(req)
         let query = User.query(on: req.db)
@@ -77,7 +77,7 @@ enum AccountRoutes {
         let users = try await query.sort(\.$username).sort(\.$id).limit(page.limit + 1).all()
         let shown = users.prefix(page.limit)
         let next = users.count > page.limit ? shown.last.flatMap { u in u.id.map { Cursor(key: u.username, id: $0).encoded } } : nil
-        return Page(items: shown.map(UserDTO.init), nextCursor: next)
+        return ListPage(items: shown.map(UserDTO.init), nextCursor: next)
     }
 
     static func validateUsername(_ name: String) throws -> String {

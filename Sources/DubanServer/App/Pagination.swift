@@ -2,7 +2,7 @@ import Foundation
 import Vapor
 
 /// A page of a keyset-paginated list: `nextCursor` is nil on the last page.
-struct Page<Item: Content>: Content {
+struct ListPage<Item: Content>: Content {
     var items: [Item]
     var nextCursor: String?
 

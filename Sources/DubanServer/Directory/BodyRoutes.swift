@@ -44,7 +44,7 @@ enum BodyRoutes {
             })
     }
 
-    @Sendable static func list(_ req: Request) async throws -> Page<BodyDTO> {
+    @Sendable static func list(_ req: Request) async throws -> ListPage<BodyDTO> {
         try req.requireActor()
         let page = try PageRequest(req)
         let query = Body.query(on: req.db)
@@ -63,7 +63,7 @@ enum BodyRoutes {
         var items: [BodyDTO] = []
         for body in shown { items.append(try await dto(body, on: req.db)) }
         let next = bodies.count > page.limit ? shown.last.flatMap { b in b.id.map { Cursor(key: b.name, id: $0).encoded } } : nil
-        return Page(items: items, nextCursor: next)
+        return ListPage(items: items, nextCursor: next)
     }
 
     /// Applies a validated input to `body`; on create `name` and `kind` are required.

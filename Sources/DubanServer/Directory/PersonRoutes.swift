@@ -36,7 +36,7 @@ enum PersonRoutes {
                          posts: sorted.map { PostDTO($0, unitName: $0.unit.name) })
     }
 
-    @Sendable static func list(_ req: Request) async throws -> Page<PersonDTO> {
+    @Sendable static func list(_ req: Request) async throws -> ListPage<PersonDTO> {
         try req.requireActor()
         let page = try PageRequest(req)
         let query = Person.query(on: req.db)
@@ -52,7 +52,7 @@ enum PersonRoutes {
         var items: [PersonDTO] = []
         for person in shown { items.append(try await dto(person, on: req.db)) }
         let next = people.count > page.limit ? shown.last.flatMap { p in p.id.map { Cursor(key: p.name, id: $0).encoded } } : nil
-        return Page(items: items, nextCursor: next)
+        return ListPage(items: items, nextCursor: next)
     }
 
     @Sendable static func create(_ req: Request) async throws -> Response {

@@ -31,7 +31,7 @@ enum UnitRoutes {
                             (409, "仍被引用 / still in use", Schema.ref("Error"))], use: delete)
     }
 
-    @Sendable static func list(_ req: Request) async throws -> Page<UnitDTO> {
+    @Sendable static func list(_ req: Request) async throws -> ListPage<UnitDTO> {
         let actor = try req.requireActor()
         let page = try PageRequest(req)
         let query = Unit.query(on: req.db)
@@ -57,7 +57,7 @@ enum UnitRoutes {
         let units = try await query.sort(\.$name).sort(\.$id).limit(page.limit + 1).with(\.$aliases).all()
         let shown = units.prefix(page.limit)
         let next = units.count > page.limit ? shown.last.flatMap { u in u.id.map { Cursor(key: u.name, id: $0).encoded } } : nil
-        return Page(items: shown.map { UnitDTO($0, aliases: $0.aliases) }, nextCursor: next)
+        return ListPage(items: shown.map { UnitDTO($0, aliases: $0.aliases) }, nextCursor: next)
     }
 
     @Sendable static func create(_ req: Request) async throws -> Response {
