@@ -1,0 +1,143 @@
+@testable import DubanServer
+import Fluent
+import Vapor
+import XCTVapor
+import XCTest
+
+/// The server-rendered shell: login with session cookie, CSRF on every form, pages by role.
+final class WebTests: XCTestCase {
+    /// A browser-like client: keeps the session cookie, reads the CSRF token from forms.
+    struct Browser {
+        let app: Application
+        var cookie: String?
+
+        mutating func get(_ path: String) async throws -> XCTHTTPResponse {
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: .accept, value: "text/html")
+            if let cookie { headers.replaceOrAdd(name: .cookie, value: cookie) }
+            let res = try await app.send(.GET, path, headers: headers)
+            remember(res)
+            return res
+        }
+
+        mutating func post(_ path: String, form: [String: String]) async throws -> XCTHTTPResponse {
+            var headers = HTTPHeaders()
+            headers.contentType = .urlEncodedForm
+            headers.replaceOrAdd(name: .accept, value: "text/html")
+            if let cookie { headers.replaceOrAdd(name: .cookie, value: cookie) }
+            let body = form.map { key, value in
+                "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+            }.joined(separator: "&")
+            let res = try await app.send(.POST, path, headers: headers, body: ByteBuffer(string: body))
+            remember(res)
+            return res
+        }
+
+        private mutating func remember(_ res: XCTHTTPResponse) {
+            if let value = res.headers.setCookie?["duban_session"] {
+                cookie = "duban_session=\(value.string)"
+                if let expires = value.expires, expires < Date() { return }  // the cookie of a destroyed session
+                XCTAssertTrue(value.isHTTPOnly)
+                XCTAssertTrue(value.isSecure)
+                XCTAssertEqual(value.sameSite, .lax)
+            }
+        }
+
+        static func csrf(in html: String) -> String? {
+            guard let range = html.range(of: #"name="_csrf" value=""#) else { return nil }
+            return String(html[range.upperBound...].prefix { $0 != "\"" })
+        }
+
+        mutating func login(_ username: String) async throws {
+            let page = try await get("/login")
+            let token = try XCTUnwrap(Self.csrf(in: page.body.string))
+            let password = DemoData.users.first { $0.username == username }?.password ?? ""
+            let res = try await post("/login", form: ["username": username, "password": password, "_csrf": token])
+            XCTAssertEqual(res.status, .seeOther, res.body.string)
+        }
+    }
+
+    func testLoginRotatesTheSessionAndPagesRender() async throws {
+        try await TestApp.run { app in
+            var browser = Browser(app: app)
+            let redirect = try await browser.get("/units")
+            XCTAssertEqual(redirect.status, .seeOther)
+            XCTAssertEqual(redirect.headers.first(name: .location), "/login")
+            _ = try await browser.get("/login")
+            let before = browser.cookie
+            try await browser.login("admin")
+            XCTAssertNotEqual(browser.cookie, before, "session id must change at sign-in")
+            for path in ["/", "/units", "/people", "/bodies", "/units?q=%E5%BB%BA%E6%A1%A5", "/?lang=en"] {
+                let res = try await browser.get(path)
+                XCTAssertEqual(res.status, .ok, path)
+                XCTAssertTrue(res.body.string.contains("<html"), path)
+            }
+            let units = try await browser.get("/units")
+            XCTAssertTrue(units.body.string.contains("建桥街"))
+            XCTAssertEqual(units.headers.first(name: "Content-Security-Policy")?.contains("default-src 'self'"), true)
+            let english = try await browser.get("/units?lang=en")
+            XCTAssertTrue(english.body.string.contains("Units"))
+            let unit = try await app.unitID("建桥街")
+            let detail = try await browser.get("/units/\(unit)")
+            XCTAssertEqual(detail.status, .ok)
+            let body = try await Body.query(on: app.db).first()
+            let bodyPage = try await browser.get("/bodies/\(try XCTUnwrap(body?.id))")
+            XCTAssertEqual(bodyPage.status, .ok)
+        }
+    }
+
+    func testFormsWithoutTheCSRFTokenAreRejected() async throws {
+        try await TestApp.run { app in
+            var browser = Browser(app: app)
+            // Login itself needs the token of the login page.
+            _ = try await browser.get("/login")
+            let forged = try await browser.post("/login", form: ["username": "admin", "password": "duban-admin-2026"])
+            XCTAssertEqual(forged.status, .forbidden)
+            try await browser.login("admin")
+            let unit = try await app.unitID("建桥街")
+            let noToken = try await browser.post("/units/\(unit)", form: ["phone": "027-11111111"])
+            XCTAssertEqual(noToken.status, .forbidden)
+            let wrongToken = try await browser.post("/units/\(unit)", form: ["phone": "027-11111111", "_csrf": "forged"])
+            XCTAssertEqual(wrongToken.status, .forbidden)
+            let stored = try await Unit.find(unit, on: app.db)
+            XCTAssertNotEqual(stored?.phone, "027-11111111")
+
+            let page = try await browser.get("/units/\(unit)")
+            let token = try XCTUnwrap(Browser.csrf(in: page.body.string))
+            let saved = try await browser.post("/units/\(unit)", form: ["phone": "027-11111111", "_csrf": token, "name": "建桥街", "kind": "street"])
+            XCTAssertEqual(saved.status, .seeOther, saved.body.string)
+            let updated = try await Unit.find(unit, on: app.db)
+            XCTAssertEqual(updated?.phone, "027-11111111")
+
+            // The session cookie alone does not authorise API writes either.
+            var headers = HTTPHeaders()
+            headers.contentType = .json
+            headers.replaceOrAdd(name: .cookie, value: browser.cookie ?? "")
+            let api = try await app.send(.PATCH, "/api/v1/units/\(unit)", headers: headers, body: ByteBuffer(string: #"{"phone":"027-2"}"#))
+            XCTAssertEqual(api.status, .forbidden)
+            XCTAssertEqual(api.errorBody?.code, "csrf")
+            headers.replaceOrAdd(name: "X-CSRF-Token", value: token)
+            let allowed = try await app.send(.PATCH, "/api/v1/units/\(unit)", headers: headers, body: ByteBuffer(string: #"{"phone":"027-22222222"}"#))
+            XCTAssertEqual(allowed.status, .ok, allowed.body.string)
+        }
+    }
+
+    func testOperatorPagesAreScopedToItsUnit() async throws {
+        try await TestApp.run { app in
+            var browser = Browser(app: app)
+            try await browser.login("operator")
+            let units = try await browser.get("/units")
+            XCTAssertTrue(units.body.string.contains("建桥街"))
+            XCTAssertFalse(units.body.string.contains("永丰街"))
+            let other = try await app.unitID("永丰街")
+            let denied = try await browser.get("/units/\(other)")
+            XCTAssertEqual(denied.status, .notFound)
+            let logout = try await browser.get("/")
+            let token = try XCTUnwrap(Browser.csrf(in: logout.body.string))
+            let out = try await browser.post("/logout", form: ["_csrf": token])
+            XCTAssertEqual(out.status, .seeOther)
+            let after = try await browser.get("/units")
+            XCTAssertEqual(after.status, .seeOther)
+        }
+    }
+}
