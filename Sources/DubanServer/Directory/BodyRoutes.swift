@@ -49,7 +49,7 @@ enum BodyRoutes {
         let page = try PageRequest(req)
         let query = Body.query(on: req.db)
         if let q = try req.queryText("q") { query.filter(\.$name ~~ q) }
-        if let kind = req.query[String.self, at: "kind"] {
+        if let kind = req.query[String.self, at: "kind"], !kind.isEmpty {
             query.filter(\.$kind == (try Check.enumeration(kind, "kind", as: BodyKind.self)).rawValue)
         }
         if let cursor = page.cursor {

@@ -36,10 +36,10 @@ enum UnitRoutes {
         let page = try PageRequest(req)
         let query = Unit.query(on: req.db)
         if actor.role.isUnitScoped { query.filter(\.$path =~ actor.unitPath.encoded) }
-        if let kind = req.query[String.self, at: "kind"] {
+        if let kind = req.query[String.self, at: "kind"], !kind.isEmpty {
             query.filter(\.$kind == (try Check.enumeration(kind, "kind", as: UnitKind.self)).rawValue)
         }
-        if let parent = req.query[String.self, at: "parentId"] {
+        if let parent = req.query[String.self, at: "parentId"], !parent.isEmpty {
             query.filter(\.$parent.$id == (try Check.uuid(parent, "parentId")))
         }
         if let q = try req.queryText("q") {

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Browser check of the web shell in headless Chromium (Debian's chromium + chromedriver, Selenium).
+
+Starts nothing itself: scripts/e2e starts the server. For each role it logs in through the real login
+form, opens its pages, saves screenshots, and fails on a console error, a non-200 page inside the app,
+or a page slower than 1 s. Usage: e2e.py BASE_URL OUT_DIR
+"""
+import json
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+BASE, OUT = sys.argv[1].rstrip("/"), sys.argv[2]
+PASSWORDS = {
+    "admin": "duban-admin-2026",
+    "operator": "duban-operator-2026",
+    "supervisor": "duban-supervisor-2026",
+    "leader": "duban-leader-2026",
+}
+PAGES = ["/", "/units", "/people", "/bodies"]
+failures = []
+
+
+def make_driver(width=1280, height=900):
+    options = webdriver.ChromeOptions()
+    for arg in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                f"--window-size={width},{height}", "--lang=zh-CN"]:
+        options.add_argument(arg)
+    options.binary_location = "/usr/bin/chromium"
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def document_statuses(driver):
+    """HTTP statuses of documents and sub-resources loaded since the last call (from the CDP log)."""
+    statuses = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message.get("method") == "Network.responseReceived":
+            response = message["params"]["response"]
+            if response["url"].startswith(BASE):
+                statuses.append((response["url"], response["status"], message["params"].get("type")))
+    return statuses
+
+
+def check_console(driver, where):
+    for entry in driver.get_log("browser"):
+        if entry["level"] in ("SEVERE", "ERROR"):
+            failures.append(f"{where}: console error: {entry['message']}")
+
+
+def visit(driver, path, shot):
+    started = time.monotonic()
+    driver.get(BASE + path)
+    elapsed = time.monotonic() - started
+    if elapsed > 1.0:
+        failures.append(f"{path}: took {elapsed:.2f}s (limit 1s)")
+    for url, status, kind in document_statuses(driver):
+        if status != 200:
+            failures.append(f"{path}: {kind} {url} answered {status}")
+    check_console(driver, path)
+    driver.save_screenshot(f"{OUT}/{shot}.png")
+    # Every link inside the app must lead somewhere.
+    return [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "a[href]")]
+
+
+def login(driver, username):
+    driver.get(BASE + "/login")
+    document_statuses(driver)
+    driver.find_element(By.NAME, "username").send_keys(username)
+    driver.find_element(By.NAME, "password").send_keys(PASSWORDS[username])
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    if driver.current_url.rstrip("/") != BASE:
+        failures.append(f"{username}: login did not land on the home page ({driver.current_url})")
+    check_console(driver, f"{username} login")
+
+
+def logout(driver, username):
+    driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+    if not driver.current_url.endswith("/login"):
+        failures.append(f"{username}: logout did not return to the login page")
+
+
+def main():
+    driver = make_driver()
+    checked_links = set()
+    try:
+        driver.get(BASE + "/login")
+        driver.save_screenshot(f"{OUT}/login.png")
+        check_console(driver, "/login")
+        for username in PASSWORDS:
+            login(driver, username)
+            for path in PAGES:
+                links = visit(driver, path, f"{username}{path.replace('/', '-') or '-home'}")
+                for href in links:
+                    if href and href.startswith(BASE) and href not in checked_links and len(checked_links) < 60:
+                        checked_links.add(href)
+            # One action: the unit search.
+            driver.get(BASE + "/units")
+            box = driver.find_element(By.NAME, "q")
+            box.send_keys("建桥")
+            driver.find_element(By.CSS_SELECTOR, "form.filters button").click()
+            if "建桥街" not in driver.page_source:
+                failures.append(f"{username}: searching 建桥 did not list 建桥街")
+            logout(driver, username)
+        login(driver, "admin")
+        document_statuses(driver)
+        for href in sorted(checked_links):
+            driver.get(href)
+            for url, status, kind in document_statuses(driver):
+                if status != 200 and kind == "Document":
+                    failures.append(f"link {href}: answered {status}")
+            check_console(driver, href)
+        visit(driver, "/units", "admin-units-final")
+    finally:
+        driver.quit()
+    phone = make_driver(390, 844)
+    try:
+        login(phone, "operator")
+        visit(phone, "/units", "phone-operator-units")
+        overflow = phone.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1")
+        if overflow:
+            failures.append("phone width: /units scrolls sideways")
+    finally:
+        phone.quit()
+    print(f"browser check: {len(PASSWORDS)} roles, {len(checked_links)} links, screenshots in {OUT}")
+    if failures:
+        print("\n".join("FAIL " + f for f in failures))
+        print(f"0 passed, {len(failures)} failed")
+        sys.exit(1)
+    print("browser: 1 passed, 0 failed")
+
+
+if __name__ == "__main__":
+    main()
