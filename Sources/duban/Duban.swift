@@ -44,7 +44,8 @@ struct Serve: AsyncParsableCommand {
             }
             let port = port ?? ProcessInfo.processInfo.environment["PORT"].flatMap(Int.init) ?? 8080
             print("duban: serving on http://\(hostname):\(port)")
-            try await DubanApp.serve(app, hostname: hostname, port: port)
+            let interval = ProcessInfo.processInfo.environment["DUBAN_SCHEDULER_SECONDS"].flatMap(Double.init) ?? 30
+            try await DubanApp.serve(app, hostname: hostname, port: port, schedulerInterval: interval)
         } catch {
             try? await app.asyncShutdown()
             throw error

@@ -26,7 +26,7 @@ enum TestApp {
         do {
             try await configure(app, settings: settings)
             if postgresURL != nil { try await app.autoRevert() }
-            try await app.autoMigrate()
+            try await DubanApp.migrate(app)
             if demo { _ = try await DemoData.load(into: app) }
             try await body(app)
         } catch {

@@ -14,6 +14,8 @@ struct APIOperation: Sendable {
     var responses: [(status: Int, description: String, schema: JSON?)]
     /// False for the few public operations (token issue, public queries).
     var requiresAuth: Bool = true
+    /// Schemas of path parameters that are not UUIDs (`{date}`, `{year}`).
+    var pathSchemas: [String: JSON] = [:]
 
     struct QueryParameter: Sendable {
         var name: String
@@ -55,6 +57,7 @@ struct APIRoutes {
         query: [APIOperation.QueryParameter] = [], body: JSON? = nil,
         responses: [(status: Int, description: String, schema: JSON?)],
         requiresAuth: Bool = true,
+        pathSchemas: [String: JSON] = [:],
         use handler: @escaping @Sendable (Request) async throws -> R
     ) -> Route {
         let components: [PathComponent] = path.split(separator: "/").map { part in
@@ -74,7 +77,8 @@ struct APIRoutes {
         }
         app.apiRegistry.append(APIOperation(
             method: method, path: "/api/v1/" + path, summary: summary, tag: tag, query: query,
-            requestBody: body, responses: responses, requiresAuth: requiresAuth))
+            requestBody: body, responses: responses, requiresAuth: requiresAuth,
+            pathSchemas: pathSchemas))
         return routes.on(method, components, use: handler)
     }
 }

@@ -34,6 +34,7 @@ public func configure(_ app: Application, settings: DubanSettings) async throws 
         }
     }
     DubanMigrations.register(on: app)
+    app.calendarStore = CalendarStore(shipped: try CalendarStore.loadShipped(resourcesDirectory: directory.resourcesDirectory))
 
     app.sessions.use(.fluent)
     app.sessions.configuration = SessionsConfiguration(cookieName: "duban_session") { id in
@@ -66,5 +67,8 @@ enum DubanMigrations {
         app.migrations.add(CreateAudit())
         app.migrations.add(CreateIdempotency())
         app.migrations.add(SessionRecord.migration)
+        app.migrations.add(CreateCalendarTables())
+        app.migrations.add(CreateScheduling())
+        app.migrations.add(CreateNotifications())
     }
 }

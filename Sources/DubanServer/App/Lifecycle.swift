@@ -18,12 +18,17 @@ public enum DubanApp {
     /// Runs pending migrations.
     public static func migrate(_ app: Application) async throws {
         try await app.autoMigrate()
+        try await app.calendarStore.reload(on: app.db)
     }
 
     /// Serves HTTP until interrupted.
-    public static func serve(_ app: Application, hostname: String, port: Int) async throws {
+    public static func serve(_ app: Application, hostname: String, port: Int, schedulerInterval: TimeInterval) async throws {
         app.http.server.configuration.hostname = hostname
         app.http.server.configuration.port = port
+        if schedulerInterval > 0 {
+            let instance = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+            app.lifecycle.use(SchedulerService(interval: schedulerInterval, instance: instance))
+        }
         try await app.execute()
     }
 

@@ -18,6 +18,9 @@ enum OpenAPIDocument {
         ("BodyMemberInput", BodyMemberInput.schema),
         ("User", UserDTO.schema), ("UserCreate", UserCreate.schema), ("UserPatch", UserPatch.schema),
         ("TokenRequest", TokenRequest.schema), ("TokenResponse", TokenResponse.schema), ("Me", MeDTO.schema),
+        ("Deadline", DeadlineDTO.schema), ("Day", DayDTO.schema), ("NamedDay", NamedDayDTO.schema),
+        ("CalendarYear", CalendarYearDTO.schema), ("CalendarYearInput", CalendarYearInput.schema),
+        ("WorkingHours", WorkingHoursDTO.schema),
         ("AuditEntry", AuditEntryDTO.schema), ("AuditPage", AuditPage.schema), ("AuditVerification", AuditVerification.schema),
     ]
 
@@ -30,7 +33,7 @@ enum OpenAPIDocument {
                 "operationId": .string(operationID(operation)),
             ]
             var parameters: [JSON] = pathParameters(operation.path).map { name in
-                ["name": .string(name), "in": "path", "required": true, "schema": Schema.uuid]
+                ["name": .string(name), "in": "path", "required": true, "schema": operation.pathSchemas[name] ?? Schema.uuid]
             }
             parameters += operation.query.map { q in
                 ["name": .string(q.name), "in": "query", "required": .bool(q.required), "schema": q.schema,

@@ -23,6 +23,7 @@ func routes(_ app: Application) throws {
     PersonRoutes.register(api)
     BodyRoutes.register(api)
     AuditRoutes.register(api)
+    CalendarRoutes.register(api)
 
     let document = OpenAPIDocument.build(app.apiRegistry.all)
     app.get("openapi.json") { req async throws -> Response in

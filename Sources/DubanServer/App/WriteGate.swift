@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// Serialises writing transactions inside one process when the database is SQLite.
@@ -31,12 +32,25 @@ extension Application {
 }
 
 extension Database {
-    /// Runs `work` in one transaction; on SQLite, one such transaction at a time per process.
+    /// Runs `work` in one transaction. On SQLite the transaction begins IMMEDIATE (it takes the write
+    /// lock at once, so a read-then-write cannot fail with SQLITE_BUSY_SNAPSHOT when another process
+    /// writes the same file), and one such transaction runs at a time per process.
     func write<T: Sendable>(gate: WriteGate?, _ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard let gate else { return try await transaction(work) }
         await gate.acquire()
         do {
-            let result = try await transaction(work)
+            let result = try await withConnection { connection in
+                guard let sql = connection as? any SQLDatabase else { return try await connection.transaction(work) }
+                try await sql.raw("BEGIN IMMEDIATE").run()
+                do {
+                    let result = try await work(connection)
+                    try await sql.raw("COMMIT").run()
+                    return result
+                } catch {
+                    try? await sql.raw("ROLLBACK").run()
+                    throw error
+                }
+            }
             await gate.release()
             return result
         } catch {
