@@ -105,7 +105,7 @@ enum CalendarRoutes {
         try await req.write { db in
             let before = try await CalendarYearOverride.find(year, on: db)
             let row = before ?? CalendarYearOverride()
-            let previous = row.data
+            let previous = before?.data
             row.id = year
             row.data = encoded
             row.updatedBy = actor.auditName
@@ -113,7 +113,7 @@ enum CalendarRoutes {
             try await row.save(on: db)
             try await AuditLog.record(on: db, actor: actor.auditName, action: before == nil ? .create : .update,
                                       entityType: "calendar_year", entityID: String(year),
-                                      before: before == nil ? nil : previous, after: encoded)
+                                      before: previous, after: encoded)
         }
         try await store.reload(on: req.db)
         return CalendarYearDTO(data, source: "admin")
