@@ -20,7 +20,7 @@ enum OpenAPIDocument {
         ("TokenRequest", TokenRequest.schema), ("TokenResponse", TokenResponse.schema), ("Me", MeDTO.schema),
         ("Deadline", DeadlineDTO.schema), ("Day", DayDTO.schema), ("NamedDay", NamedDayDTO.schema),
         ("CalendarYear", CalendarYearDTO.schema), ("CalendarYearInput", CalendarYearInput.schema),
-        ("WorkingHours", WorkingHoursDTO.schema),
+        ("WorkingHours", WorkingHoursDTO.schema), ("Notification", NotificationDTO.schema),
         ("AuditEntry", AuditEntryDTO.schema), ("AuditPage", AuditPage.schema), ("AuditVerification", AuditVerification.schema),
     ]
 

@@ -56,3 +56,8 @@ struct PageRequest {
         cursor = try req.query[String.self, at: "cursor"].map(Cursor.decode)
     }
 }
+
+extension Date {
+    /// The instant rounded to whole milliseconds: what both databases store exactly enough to page by.
+    var wholeMilliseconds: Date { Date(timeIntervalSince1970: (timeIntervalSince1970 * 1000).rounded() / 1000) }
+}

@@ -24,6 +24,7 @@ func routes(_ app: Application) throws {
     BodyRoutes.register(api)
     AuditRoutes.register(api)
     CalendarRoutes.register(api)
+    NotificationRoutes.register(api)
 
     let document = OpenAPIDocument.build(app.apiRegistry.all)
     app.get("openapi.json") { req async throws -> Response in

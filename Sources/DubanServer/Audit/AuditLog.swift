@@ -25,7 +25,7 @@ enum AuditLog {
     ) async throws {
         let head = try await lockHead(on: db)
         // Millisecond precision: what both databases store exactly.
-        let at = Date(timeIntervalSince1970: (now.timeIntervalSince1970 * 1000).rounded() / 1000)
+        let at = now.wholeMilliseconds
         let record = AuditRecord(
             sequence: head.sequence + 1, at: at, actor: actor, action: action.rawValue,
             entityType: entityType, entityID: entityID,

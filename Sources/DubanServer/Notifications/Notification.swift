@@ -45,7 +45,7 @@ final class Notification: Model, @unchecked Sendable {
         state = State.pending.rawValue
         attempts = 0
         nextAttemptAt = now
-        createdAt = now
+        createdAt = now.wholeMilliseconds
     }
 }
 
