@@ -20,7 +20,7 @@ PASSWORDS = {
     "supervisor": "duban-supervisor-2026",
     "leader": "duban-leader-2026",
 }
-PAGES = ["/", "/units", "/people", "/bodies"]
+PAGES = ["/", "/units", "/people", "/bodies", "/calendar", "/calendar?start=2026-09-24T10:00&amount=1&unit=working_days", "/notifications"]
 failures = []
 
 
@@ -94,7 +94,10 @@ def main():
         for username in PASSWORDS:
             login(driver, username)
             for path in PAGES:
-                links = visit(driver, path, f"{username}{path.replace('/', '-') or '-home'}")
+                name = path.split("?")[0].replace("/", "-") or "-home"
+                if "?" in path:
+                    name += "-query"
+                links = visit(driver, path, f"{username}{name}")
                 for href in links:
                     if href and href.startswith(BASE) and href not in checked_links and len(checked_links) < 60:
                         checked_links.add(href)

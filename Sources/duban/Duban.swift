@@ -8,7 +8,7 @@ struct Duban: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "duban",
         abstract: "督办 — safety supervision and accountability platform.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Audit.self])
+        subcommands: [Serve.self, Migrate.self, Demo.self, Audit.self, CalendarCommand.self, Bench.self])
 }
 
 /// Sets up logging once for the process.
@@ -102,6 +102,107 @@ struct Audit: AsyncParsableCommand {
             try await app.asyncShutdown()
             print(outcome.report)
             if !outcome.ok { throw ExitCode(1) }
+        }
+    }
+}
+
+/// Runs `body` with a migrated application and shuts it down afterwards.
+func withApp<T>(_ body: (Application) async throws -> T) async throws -> T {
+    let app = try await DubanApp.make(try Bootstrap.environment("production"))
+    do {
+        try await DubanApp.migrate(app)
+        let result = try await body(app)
+        try await app.asyncShutdown()
+        return result
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+}
+
+struct CalendarCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calendar", abstract: "Working calendar: deadlines and days (with the admin's corrections).",
+        subcommands: [Due.self, Day.self])
+
+    struct Due: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Compute a deadline (SPEC Appendix A1).")
+
+        @ArgumentParser.Option(help: "Start, ISO 8601 (without an offset: China time).")
+        var from: String
+
+        @ArgumentParser.Option(help: "Amount (at least 1).")
+        var amount: Int
+
+        @ArgumentParser.Option(help: "minutes, hours, working_hours, working_days, days or months.")
+        var unit: String
+
+        func run() async throws {
+            print(try await withApp { app in try CalendarCommands.due(app: app, from: from, amount: amount, unit: unit) })
+        }
+    }
+
+    struct Day: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Whether a date (yyyy-mm-dd) is a working day, and its holiday name.")
+
+        @ArgumentParser.Argument(help: "The date, yyyy-mm-dd.")
+        var date: String
+
+        func run() async throws {
+            print(try await withApp { app in try CalendarCommands.day(app: app, date: date) })
+        }
+    }
+}
+
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Benchmarks (SPEC §4).", subcommands: [Sweep.self])
+
+    struct Sweep: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Time one scheduler sweep over N open deadlines of which M are due. Uses a throwaway SQLite file, or DATABASE_URL with --database postgres (its watched deadlines are replaced).")
+
+        @ArgumentParser.Option(help: "Open deadlines to load.")
+        var open = 1_000_000
+
+        @ArgumentParser.Option(help: "How many of them are due.")
+        var due = 1_000
+
+        @ArgumentParser.Option(help: "sqlite or postgres.")
+        var database = "sqlite"
+
+        @ArgumentParser.Option(help: "Write the JSON result to this file as well.")
+        var out: String?
+
+        func run() async throws {
+            var settings = DubanSettings.fromEnvironment()
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("duban-bench-\(UUID().uuidString)").path
+            switch database {
+            case "sqlite":
+                settings.databaseURL = nil
+                settings.sqlitePath = scratch + "/bench.sqlite"
+            case "postgres":
+                guard settings.databaseURL != nil else { throw ValidationError("--database postgres needs DATABASE_URL") }
+            default:
+                throw ValidationError("--database must be sqlite or postgres")
+            }
+            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            let app = try await DubanApp.make(try Bootstrap.environment("production"), settings: settings)
+            let result: SweepBenchmark.Result
+            do {
+                try await DubanApp.migrate(app)
+                result = try await SweepBenchmark.run(app: app, open: open, due: due) { line in
+                    FileHandle.standardError.write(Data((line + "\n").utf8))
+                }
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+            try await app.asyncShutdown()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let data = try encoder.encode(result)
+            print(String(decoding: data, as: UTF8.self))
+            if let out { try data.write(to: URL(fileURLWithPath: out)) }
         }
     }
 }

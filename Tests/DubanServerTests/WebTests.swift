@@ -141,3 +141,45 @@ final class WebTests: XCTestCase {
         }
     }
 }
+
+/// The calendar page: everyone reads it and computes deadlines; admins correct a year there.
+final class CalendarPageTests: XCTestCase {
+    func testAdminCorrectsAYearOnThePage() async throws {
+        try await TestApp.run { app in
+            var browser = WebTests.Browser(app: app)
+            try await browser.login("admin")
+            let page = try await browser.get("/calendar?year=2026")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.body.string.contains("国庆节"))
+            let calc = try await browser.get("/calendar?start=2026-09-24T10:00&amount=1&unit=working_days")
+            XCTAssertTrue(calc.body.string.contains("2026-09-28T18:00:00+08:00"), calc.body.string)
+            let token = try XCTUnwrap(WebTests.Browser.csrf(in: page.body.string))
+            let saved = try await browser.post("/calendar/years/2027", form: [
+                "_csrf": token, "holidays": "2027-01-01 元旦\n2027-01-02 元旦\n2027-01-03 元旦", "workdays": ""])
+            XCTAssertEqual(saved.status, .seeOther, saved.body.string)
+            let day = try await app.send(.GET, "/api/v1/calendar/days/2027-01-01").content.decode(DayDTO.self)
+            XCTAssertFalse(day.workday)
+            let bad = try await browser.post("/calendar/years/2027", form: ["_csrf": token, "holidays": "2027-13-01 错误", "workdays": ""])
+            XCTAssertEqual(bad.status, .unprocessableEntity)
+            XCTAssertTrue(bad.body.string.contains("holidays.0.date"))
+            let hours = try await browser.post("/calendar/working-hours", form: ["_csrf": token, "periods": "08:30-12:00, 14:00-17:30"])
+            XCTAssertEqual(hours.status, .seeOther)
+            XCTAssertEqual(app.calendarStore.calculator.workingHours.periods.map(\.description), ["08:30–12:00", "14:00–17:30"])
+        }
+    }
+
+    func testOperatorSeesNoAdminForms() async throws {
+        try await TestApp.run { app in
+            var browser = WebTests.Browser(app: app)
+            try await browser.login("operator")
+            let page = try await browser.get("/calendar")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertFalse(page.body.string.contains("/calendar/working-hours"))
+            let token = try XCTUnwrap(WebTests.Browser.csrf(in: page.body.string))
+            let denied = try await browser.post("/calendar/years/2027", form: ["_csrf": token, "holidays": "2027-01-01 元旦"])
+            XCTAssertEqual(denied.status, .forbidden)
+            let inbox = try await browser.get("/notifications")
+            XCTAssertEqual(inbox.status, .ok)
+        }
+    }
+}

@@ -83,6 +83,8 @@ struct WorkingHoursDTO: Content {
     }
     var periods: [Period]
 
+    init(periods: [Period]) { self.periods = periods }
+
     init(_ hours: WorkingHours) {
         periods = hours.periods.map { period in
             let parts = period.description.components(separatedBy: "–")

@@ -83,9 +83,13 @@ enum CalendarRoutes {
     }
 
     @Sendable static func putYear(_ req: Request) async throws -> CalendarYearDTO {
-        let actor = try req.requireRole(.admin)
         let year = try yearParameter(req)
-        let input = try req.decodeJSON(CalendarYearInput.self)
+        return try await saveYear(req, year: year, input: try req.decodeJSON(CalendarYearInput.self))
+    }
+
+    /// Shared by the API and the calendar page.
+    static func saveYear(_ req: Request, year: Int, input: CalendarYearInput) async throws -> CalendarYearDTO {
+        let actor = try req.requireRole(.admin)
         func days(_ list: [NamedDayDTO], _ field: String) throws -> [NamedDay] {
             try list.enumerated().map { index, day in
                 guard let date = LocalDate(day.date) else {
@@ -94,6 +98,9 @@ enum CalendarRoutes {
                 return NamedDay(date: date, name: try Check.text(day.name, "\(field).\(index).name", max: 50))
             }
         }
+        guard input.holidays.count <= 120, input.workdays.count <= 60 else {
+            throw DubanError.invalid("holidays", "条目过多 / too many days")
+        }
         let data: HolidayYear
         do {
             data = try HolidayYear(year: year, holidays: try days(input.holidays, "holidays"), workdays: try days(input.workdays, "workdays"))
@@ -101,7 +108,6 @@ enum CalendarRoutes {
             throw error.dubanError
         }
         let encoded = String(decoding: try JSONEncoder().encode(data), as: UTF8.self)
-        let store = req.application.calendarStore
         try await req.write { db in
             let before = try await CalendarYearOverride.find(year, on: db)
             let row = before ?? CalendarYearOverride()
@@ -112,10 +118,9 @@ enum CalendarRoutes {
             row.updatedAt = Date()
             try await row.save(on: db)
             try await AuditLog.record(on: db, actor: actor.auditName, action: before == nil ? .create : .update,
-                                      entityType: "calendar_year", entityID: String(year),
-                                      before: previous, after: encoded)
+                                      entityType: "calendar_year", entityID: String(year), before: previous, after: encoded)
         }
-        try await store.reload(on: req.db)
+        try await req.application.calendarStore.reload(on: req.db)
         return CalendarYearDTO(data, source: "admin")
     }
 
@@ -141,8 +146,14 @@ enum CalendarRoutes {
     }
 
     @Sendable static func putWorkingHours(_ req: Request) async throws -> WorkingHoursDTO {
+        try await saveWorkingHours(req, try req.decodeJSON(WorkingHoursDTO.self))
+    }
+
+    /// Shared by the API and the calendar page.
+    @discardableResult
+    static func saveWorkingHours(_ req: Request, _ input: WorkingHoursDTO) async throws -> WorkingHoursDTO {
         let actor = try req.requireRole(.admin)
-        let hours = try req.decodeJSON(WorkingHoursDTO.self).validated()
+        let hours = try input.validated()
         let encoded = String(decoding: try JSONEncoder().encode(hours), as: UTF8.self)
         try await req.write { db in
             let existing = try await Setting.find(CalendarStore.workingHoursKey, on: db)

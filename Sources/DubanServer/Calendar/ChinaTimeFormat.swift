@@ -12,9 +12,13 @@ enum ChinaTimeFormat {
         return "\(date)T\(two(second / 3600)):\(two(second / 60 % 60)):\(two(second % 60))+08:00"
     }
 
-    /// Parses ISO 8601 with an offset or `Z`; without one, the time is read as China time.
+    /// Parses ISO 8601 with an offset or `Z`; without one, the time is read as China time. A date alone
+    /// means its midnight, and seconds may be left out.
     static func parse(_ text: String) -> Date? {
         guard text.count <= 40 else { return nil }
+        var text = text
+        if text.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil { text += "T00:00:00" }
+        if text.range(of: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$"#, options: .regularExpression) != nil { text += ":00" }
         let withZone = text.hasSuffix("Z") || text.range(of: #"[+-]\d{2}:?\d{2}$"#, options: .regularExpression) != nil
         let candidate = withZone ? text : text + "+08:00"
         let formatter = ISO8601DateFormatter()

@@ -41,15 +41,39 @@ struct Scheduler: Sendable {
         return try rows.map { try $0.decode(column: "id", as: UUID.self) }
     }
 
-    /// Claims what is due and fires it.
-    func sweep(now: Date, app: Application) async throws -> Report {
+    /// Claims what is due and fires it, `fireBatch` rows per transaction (one commit per row would
+    /// make a sweep of a thousand due rows cost a thousand disk syncs). A batch that fails is retried
+    /// row by row, so one bad row cannot hold back the others.
+    func sweep(now: Date, app: Application, fireBatch: Int = 100) async throws -> Report {
         let ids = try await app.db.write(gate: app.writeGate) { db in try await claim(now: now, on: db) }
         var report = Report(claimed: ids.count)
-        for id in ids {
-            switch try await fire(id, now: now, app: app) {
-            case .fired: report.fired += 1
-            case .alreadyFired: report.alreadyFired += 1
-            case .nothing: break
+        var start = 0
+        while start < ids.count {
+            let batch = Array(ids[start..<min(start + fireBatch, ids.count)])
+            start += batch.count
+            let outcomes: [Outcome]
+            do {
+                outcomes = try await app.db.write(gate: app.writeGate) { db in
+                    var outcomes: [Outcome] = []
+                    for id in batch { outcomes.append(try await fire(id, now: now, handlers: app.deadlineHandlers, on: db)) }
+                    return outcomes
+                }
+            } catch {
+                app.logger.warning("scheduler: batch failed, firing one by one: \(String(describing: error))")
+                var single: [Outcome] = []
+                for id in batch {
+                    do { single.append(try await fire(id, now: now, app: app)) } catch {
+                        app.logger.error("scheduler: deadline \(id) failed: \(String(describing: error))")
+                    }
+                }
+                outcomes = single
+            }
+            for outcome in outcomes {
+                switch outcome {
+                case .fired: report.fired += 1
+                case .alreadyFired: report.alreadyFired += 1
+                case .nothing: break
+                }
             }
         }
         return report
@@ -57,36 +81,39 @@ struct Scheduler: Sendable {
 
     enum Outcome { case fired, alreadyFired, nothing }
 
-    /// Fires one claimed row: event, notifications and new state commit together.
+    /// Fires one claimed row in its own transaction.
     func fire(_ id: UUID, now: Date, app: Application) async throws -> Outcome {
         let handlers = app.deadlineHandlers
-        let instance = instance
-        return try await app.db.write(gate: app.writeGate) { db in
-            guard let row = try await WatchedDeadline.find(id, on: db), row.claimedBy == instance else { return .nothing }
-            guard let firing = DeadlineWatch.fire(state: row.stateValue, dueAt: row.dueAt, warnAt: row.warnAt, now: now) else {
-                row.claimedBy = nil
-                row.claimUntil = nil
-                if row.nextFireAt.map({ $0 <= now }) ?? false { row.nextFireAt = nil }
-                try await row.save(on: db)
-                return .nothing
-            }
-            let already = try await DeadlineEvent.query(on: db)
-                .filter(\.$deadlineID == id).filter(\.$event == firing.event.rawValue).first()
-            row.state = firing.state.rawValue
-            row.nextFireAt = firing.nextFireAt
+        return try await app.db.write(gate: app.writeGate) { db in try await fire(id, now: now, handlers: handlers, on: db) }
+    }
+
+    /// Fires one claimed row inside the caller's transaction: event, notifications and new state
+    /// commit together.
+    func fire(_ id: UUID, now: Date, handlers: DeadlineHandlers, on db: any Database) async throws -> Outcome {
+        guard let row = try await WatchedDeadline.find(id, on: db), row.claimedBy == instance else { return .nothing }
+        guard let firing = DeadlineWatch.fire(state: row.stateValue, dueAt: row.dueAt, warnAt: row.warnAt, now: now) else {
             row.claimedBy = nil
             row.claimUntil = nil
+            if row.nextFireAt.map({ $0 <= now }) ?? false { row.nextFireAt = nil }
             try await row.save(on: db)
-            if already != nil { return .alreadyFired }
-            let event = DeadlineEvent()
-            event.deadlineID = id
-            event.event = firing.event.rawValue
-            event.firedAt = now
-            event.instance = instance
-            try await event.create(on: db)
-            try await handlers.handle(firing.event, for: row, now: now, on: db)
-            return .fired
+            return .nothing
         }
+        let already = try await DeadlineEvent.query(on: db)
+            .filter(\.$deadlineID == id).filter(\.$event == firing.event.rawValue).first()
+        row.state = firing.state.rawValue
+        row.nextFireAt = firing.nextFireAt
+        row.claimedBy = nil
+        row.claimUntil = nil
+        try await row.save(on: db)
+        if already != nil { return .alreadyFired }
+        let event = DeadlineEvent()
+        event.deadlineID = id
+        event.event = firing.event.rawValue
+        event.firedAt = now
+        event.instance = instance
+        try await event.create(on: db)
+        try await handlers.handle(firing.event, for: row, now: now, on: db)
+        return .fired
     }
 }
 

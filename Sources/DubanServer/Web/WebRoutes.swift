@@ -19,6 +19,8 @@ enum WebRoutes {
         pages.get("people", ":id", use: person)
         pages.get("bodies", use: bodies)
         pages.get("bodies", ":id", use: body)
+        CalendarPages.register(pages)
+        NotificationPages.register(pages)
     }
 
     struct LoginForm: Content {
