@@ -123,7 +123,7 @@ final class SchedulerTests: XCTestCase {
             XCTAssertTrue(events.allSatisfy { $0.instance == "survivor" })
             // The crashed process, back to life, finds its claims gone and fires nothing twice.
             for id in claimed {
-                let outcome = try await crashed.fire(id, now: now.addingTimeInterval(62), app: app)
+                let outcome = try await app.db.write(gate: app.writeGate) { db in try await crashed.fire([id], now: now.addingTimeInterval(62), handlers: app.deadlineHandlers, on: db) }.first
                 XCTAssertEqual(outcome, .nothing)
             }
             let total = try await DeadlineEvent.query(on: app.db).count()
