@@ -183,3 +183,46 @@ final class CalendarPageTests: XCTestCase {
         }
     }
 }
+
+/// Admin edits of people and rosters on their pages.
+final class RosterPageTests: XCTestCase {
+    func testAdminEditsAPersonAndARoster() async throws {
+        try await TestApp.run { app in
+            var browser = WebTests.Browser(app: app)
+            try await browser.login("admin")
+            let list = try await browser.get("/people")
+            let token = try XCTUnwrap(WebTests.Browser.csrf(in: list.body.string))
+            let created = try await browser.post("/people", form: ["_csrf": token, "name": "测试干部", "phone": "027-84840000"])
+            XCTAssertEqual(created.status, .seeOther)
+            let location = try XCTUnwrap(created.headers.first(name: .location)).components(separatedBy: "?")[0]
+            let post = try await browser.post(location + "/posts", form: [
+                "_csrf": token, "unit": "区安监局", "title": "副局长", "from": "2018-01-05", "to": ""])
+            XCTAssertEqual(post.status, .seeOther, post.body.string)
+            let page = try await browser.get(location)
+            XCTAssertTrue(page.body.string.contains("副局长"))
+            let badUnit = try await browser.post(location + "/posts", form: ["_csrf": token, "unit": "不存在的局", "title": "x", "from": "2018-01-05"])
+            XCTAssertEqual(badUnit.status, .unprocessableEntity)
+            XCTAssertTrue(badUnit.body.string.contains("不存在的局"))
+
+            let found = try await Body.query(on: app.db).filter(\.$document == "阳政办(2018)5号").first()
+            let body = try XCTUnwrap(found)
+            let bodyID = try body.requireID()
+            let before = try await BodyRoutes.dto(body, on: app.db).members.count
+            let added = try await browser.post("/bodies/\(bodyID)/members", form: [
+                "_csrf": token, "role": "成员", "person": "测试干部", "unit": "区安监局", "title": "副局长"])
+            XCTAssertEqual(added.status, .seeOther, added.body.string)
+            let members = try await BodyRoutes.dto(body, on: app.db).members
+            XCTAssertEqual(members.count, before + 1)
+            let member = try XCTUnwrap(members.last)
+            XCTAssertEqual(member.personName, "测试干部")
+            let removed = try await browser.post("/bodies/\(bodyID)/members/\(member.id)/remove", form: ["_csrf": token])
+            XCTAssertEqual(removed.status, .seeOther)
+            let after = try await BodyRoutes.dto(body, on: app.db).members.count
+            XCTAssertEqual(after, before)
+            let renamed = try await browser.post("/bodies/\(bodyID)", form: [
+                "_csrf": token, "name": body.name, "kind": "委员会", "document": "阳政办(2018)5号", "documentDate": "2018-01-20",
+                "hostUnit": "区质监局", "officeDirector": ""])
+            XCTAssertTrue([.seeOther, .unprocessableEntity].contains(renamed.status), renamed.body.string)
+        }
+    }
+}

@@ -115,8 +115,12 @@ enum BodyRoutes {
     }
 
     @Sendable static func update(_ req: Request) async throws -> BodyDTO {
+        try await update(req, input: try req.decodeJSON(BodyInput.self))
+    }
+
+    /// Shared by the API and the body page.
+    static func update(_ req: Request, input: BodyInput) async throws -> BodyDTO {
         let actor = try req.requireRole(.admin)
-        let input = try req.decodeJSON(BodyInput.self)
         return try await req.write { db in
             let body = try await load(req, on: db)
             let before = try await dto(body, on: db)
@@ -142,8 +146,13 @@ enum BodyRoutes {
     }
 
     @Sendable static func addMember(_ req: Request) async throws -> Response {
+        let result = try await addMember(req, input: try req.decodeJSON(BodyMemberInput.self))
+        return try await result.encodeResponse(status: .created, for: req)
+    }
+
+    /// Shared by the API and the body page.
+    static func addMember(_ req: Request, input: BodyMemberInput) async throws -> BodyDTO {
         let actor = try req.requireRole(.admin)
-        let input = try req.decodeJSON(BodyMemberInput.self)
         let role = try Check.text(input.role, "role", max: 50)
         let title = try Check.optionalText(input.title, "title", max: 100)
         let personID = try input.personId.map { try Check.uuid($0, "personId") }
@@ -173,7 +182,7 @@ enum BodyRoutes {
                                       entityID: after.id.text, before: before, after: after)
             return after
         }
-        return try await result.encodeResponse(status: .created, for: req)
+        return result
     }
 
     @Sendable static func removeMember(_ req: Request) async throws -> BodyDTO {

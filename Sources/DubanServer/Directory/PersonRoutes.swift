@@ -81,8 +81,12 @@ enum PersonRoutes {
     }
 
     @Sendable static func update(_ req: Request) async throws -> PersonDTO {
+        try await update(req, input: try req.decodeJSON(PersonInput.self))
+    }
+
+    /// Shared by the API and the person page.
+    static func update(_ req: Request, input: PersonInput) async throws -> PersonDTO {
         let actor = try req.requireRole(.admin)
-        let input = try req.decodeJSON(PersonInput.self)
         let name = try input.name.map { try Check.text($0, "name", max: 100) }
         let phone = try input.phone.map { try Check.phone($0) }
         let note = try input.note.map { try Check.optionalText($0, "note", max: 1000) }
@@ -119,8 +123,13 @@ enum PersonRoutes {
     }
 
     @Sendable static func addPost(_ req: Request) async throws -> Response {
+        let result = try await addPost(req, input: try req.decodeJSON(PostInput.self))
+        return try await result.encodeResponse(status: .created, for: req)
+    }
+
+    /// Shared by the API and the person page.
+    static func addPost(_ req: Request, input: PostInput) async throws -> PersonDTO {
         let actor = try req.requireRole(.admin)
-        let input = try req.decodeJSON(PostInput.self)
         let unitID = try Check.uuid(input.unitId, "unitId")
         let title = try Check.text(input.title, "title", max: 100)
         let from = try Check.date(input.from, "from")
@@ -146,7 +155,7 @@ enum PersonRoutes {
                                       entityID: after.id.text, before: before, after: after)
             return after
         }
-        return try await result.encodeResponse(status: .created, for: req)
+        return result
     }
 
     @Sendable static func endPost(_ req: Request) async throws -> PersonDTO {

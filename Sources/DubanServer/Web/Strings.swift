@@ -113,5 +113,11 @@ enum Strings {
         ("unreadOnly", "只看未读", "Unread only"),
         ("read", "已读", "Read"),
         ("receivedAt", "时间", "Received"),
+        ("note", "备注", "Note"),
+        ("addPost", "登记任职", "Add a post"),
+        ("addMember", "增加成员", "Add a member"),
+        ("remove", "移除", "Remove"),
+        ("unitByName", "单位（名称或简称）", "Unit (name or alias)"),
+        ("newPerson", "登记人员", "New person"),
     ]
 }

@@ -19,6 +19,7 @@ enum WebRoutes {
         pages.get("people", ":id", use: person)
         pages.get("bodies", use: bodies)
         pages.get("bodies", ":id", use: body)
+        RosterPages.register(pages)
         CalendarPages.register(pages)
         NotificationPages.register(pages)
     }
@@ -239,6 +240,7 @@ enum WebRoutes {
     struct PeoplePage: Encodable {
         var q: String
         var empty: Bool
+        var isAdmin: Bool
         var items: [PersonDTO]
         var nextHref: String?
     }
@@ -248,12 +250,24 @@ enum WebRoutes {
         let page = try await PersonRoutes.list(req)
         let q = (try? req.queryText("q", max: 100)) ?? nil
         let next = page.nextCursor.map { "/people?cursor=\($0)" + (q.flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) }.map { "&q=\($0)" } ?? "") }
-        return try await req.render("people", title: t["people"] ?? "", PeoplePage(q: q ?? "", empty: page.items.isEmpty, items: page.items, nextHref: next))
+        return try await req.render("people", title: t["people"] ?? "", PeoplePage(q: q ?? "", empty: page.items.isEmpty, isAdmin: req.actor?.role == .admin, items: page.items, nextHref: next))
+    }
+
+    struct PersonPage: Encodable {
+        var person: PersonDTO
+        var isAdmin: Bool
     }
 
     @Sendable static func person(_ req: Request) async throws -> Response {
+        try await personPage(req, error: nil, status: .ok)
+    }
+
+    @Sendable static func personPage(_ req: Request, error: String?, status: HTTPResponseStatus) async throws -> Response {
+        let actor = try req.requireActor()
         let dto = try await PersonRoutes.get(req)
-        return try await req.render("person", title: dto.name, dto)
+        let notice = req.query[String.self, at: "saved"] != nil ? Strings.table(Language.of(req))["saved"] : nil
+        return try await req.render("person", title: dto.name, PersonPage(person: dto, isAdmin: actor.role == .admin),
+                                    error: error, notice: notice, status: status)
     }
 
     struct BodiesPage: Encodable {
@@ -271,9 +285,23 @@ enum WebRoutes {
         return try await req.render("bodies", title: t["bodies"] ?? "", BodiesPage(q: q ?? "", empty: page.items.isEmpty, items: page.items, nextHref: next))
     }
 
+    struct BodyPage: Encodable {
+        var body: BodyDTO
+        var isAdmin: Bool
+        var kinds: [Option]
+    }
+
     @Sendable static func body(_ req: Request) async throws -> Response {
+        try await bodyPage(req, error: nil, status: .ok)
+    }
+
+    @Sendable static func bodyPage(_ req: Request, error: String?, status: HTTPResponseStatus) async throws -> Response {
+        let actor = try req.requireActor()
         let dto = try await BodyRoutes.get(req)
-        return try await req.render("body", title: dto.name, dto)
+        let notice = req.query[String.self, at: "saved"] != nil ? Strings.table(Language.of(req))["saved"] : nil
+        let kinds = BodyKind.allCases.map { Option(value: $0.rawValue, label: $0.rawValue, selected: $0 == dto.kind) }
+        return try await req.render("body", title: dto.name, BodyPage(body: dto, isAdmin: actor.role == .admin, kinds: kinds),
+                                    error: error, notice: notice, status: status)
     }
 }
 
