@@ -12,6 +12,8 @@ import time
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
 
 BASE, OUT = sys.argv[1].rstrip("/"), sys.argv[2]
 PASSWORDS = {
@@ -73,6 +75,7 @@ def login(driver, username):
     driver.find_element(By.NAME, "username").send_keys(username)
     driver.find_element(By.NAME, "password").send_keys(PASSWORDS[username])
     driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    WebDriverWait(driver, 5).until(lambda d: not d.current_url.endswith("/login"))
     if driver.current_url.rstrip("/") != BASE:
         failures.append(f"{username}: login did not land on the home page ({driver.current_url})")
     check_console(driver, f"{username} login")
@@ -80,6 +83,7 @@ def login(driver, username):
 
 def logout(driver, username):
     driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+    WebDriverWait(driver, 5).until(EC.url_contains("/login"))
     if not driver.current_url.endswith("/login"):
         failures.append(f"{username}: logout did not return to the login page")
 
@@ -106,6 +110,7 @@ def main():
             box = driver.find_element(By.NAME, "q")
             box.send_keys("建桥")
             driver.find_element(By.CSS_SELECTOR, "form.filters button").click()
+            WebDriverWait(driver, 5).until(EC.url_contains("q="))
             if "建桥街" not in driver.page_source:
                 failures.append(f"{username}: searching 建桥 did not list 建桥街")
             logout(driver, username)
