@@ -1,0 +1,48 @@
+extension ItemMachine {
+    /// The roles that may perform `event` (SPEC §1):
+    /// - assign, reassign, close, cancel: supervisor, dispatcher, admin;
+    /// - sign for, return, start work, request an extension, submit: the assigned unit's operator, or
+    ///   the enterprise itself for its own hazard (自查自报自改);
+    /// - approve or reject an extension, list, escalate a listing: supervisor
+    ///   (000 阳政办(2017)33号 附件2: "经同意后方可延长办理期限");
+    /// - verify and look back: inspector, supervisor — from another unit than the assigned one;
+    /// - request a suspension: inspector (the fire service, 002 篇3);
+    /// - decide a suspension: supervisor, leader (the government, 002 篇3).
+    public static func roles(for event: ItemEventKind) -> Set<Role> {
+        switch event {
+        case .assign, .reassign, .close, .cancel:
+            [.supervisor, .dispatcher, .admin]
+        case .signFor, .return, .startWork, .requestExtension, .submit:
+            [.unitOperator, .enterprise]
+        case .approveExtension, .rejectExtension, .list, .escalateListing:
+            [.supervisor]
+        case .verifyPass, .verifyFail, .lookBackPass, .lookBackFail:
+            [.inspector, .supervisor]
+        case .requestSuspension:
+            [.inspector]
+        case .decideSuspension:
+            [.supervisor, .leader]
+        }
+    }
+
+    /// Role and unit checks for `event` on `item` by `actor`.
+    static func authorize(
+        _ event: ItemEventKind, on item: ItemFacts, by actor: ActorFacts, policy: ItemPolicy
+    ) throws(ItemTransitionError) {
+        guard roles(for: event).contains(actor.role) else {
+            throw .forbiddenRole(actor.role, event)
+        }
+        switch event {
+        case .signFor, .return, .startWork, .requestExtension, .submit:
+            guard actor.unitID == item.assignedUnitID else { throw .notAssignedUnit }
+        case .verifyPass, .verifyFail, .lookBackPass, .lookBackFail:
+            // Separation of duties: whoever fixed it does not pass it.
+            if policy.verificationByOtherUnit && actor.unitID == item.assignedUnitID {
+                throw .verifierIsAssignedUnit
+            }
+        case .assign, .reassign, .approveExtension, .rejectExtension, .close, .cancel, .list,
+             .escalateListing, .requestSuspension, .decideSuspension:
+            break
+        }
+    }
+}

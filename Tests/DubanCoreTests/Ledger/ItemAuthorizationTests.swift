@@ -1,0 +1,98 @@
+import DubanCore
+import XCTest
+
+/// Who may do what (SPEC §1): every event × every role, and the unit rules.
+final class ItemAuthorizationTests: XCTestCase {
+    private typealias Support = LedgerTestSupport
+
+    /// The roles allowed per event, written out by hand.
+    private let allowedRoles: [ItemEventKind: Set<Role>] = [
+        .assign: [.supervisor, .dispatcher, .admin],
+        .reassign: [.supervisor, .dispatcher, .admin],
+        .close: [.supervisor, .dispatcher, .admin],
+        .cancel: [.supervisor, .dispatcher, .admin],
+        .signFor: [.unitOperator, .enterprise],
+        .return: [.unitOperator, .enterprise],
+        .startWork: [.unitOperator, .enterprise],
+        .requestExtension: [.unitOperator, .enterprise],
+        .submit: [.unitOperator, .enterprise],
+        .approveExtension: [.supervisor],
+        .rejectExtension: [.supervisor],
+        .list: [.supervisor],
+        .escalateListing: [.supervisor],
+        .verifyPass: [.inspector, .supervisor],
+        .verifyFail: [.inspector, .supervisor],
+        .lookBackPass: [.inspector, .supervisor],
+        .lookBackFail: [.inspector, .supervisor],
+        .requestSuspension: [.inspector],
+        .decideSuspension: [.supervisor, .leader],
+    ]
+
+    /// A state in which each event is allowed.
+    private let stateFor: [ItemEventKind: ItemState] = [
+        .assign: .registered, .reassign: .returned, .close: .verified, .cancel: .registered,
+        .signFor: .assigned, .return: .assigned, .startWork: .signedFor, .requestExtension: .inProgress,
+        .submit: .inProgress, .approveExtension: .inProgress, .rejectExtension: .inProgress,
+        .list: .inProgress, .escalateListing: .inProgress, .verifyPass: .submitted, .verifyFail: .submitted,
+        .lookBackPass: .closed, .lookBackFail: .closed, .requestSuspension: .inProgress,
+        .decideSuspension: .inProgress,
+    ]
+
+    func testEveryRoleForEveryEvent() throws {
+        let calculator = try Support.calculator()
+        XCTAssertEqual(Set(allowedRoles.keys), Set(ItemEventKind.allCases))
+        for event in ItemEventKind.allCases {
+            let allowed = try XCTUnwrap(allowedRoles[event])
+            XCTAssertEqual(ItemMachine.roles(for: event), allowed, event.rawValue)
+            let state = try XCTUnwrap(stateFor[event])
+            let item = try Support.prepared(try Support.item(in: state), for: event)
+            for role in Role.allCases {
+                // The unit's own acts come from the assigned unit; everything else from elsewhere.
+                let unit = [.signFor, .return, .startWork, .requestExtension, .submit].contains(event)
+                    ? Support.street : Support.fireBrigade
+                let result = ItemMachine.apply(
+                    try Support.event(event), to: item, by: ActorFacts(role: role, unitID: unit),
+                    at: try Support.now(), calculator: calculator)
+                let label = "\(role.rawValue) \(event.rawValue)"
+                if allowed.contains(role) {
+                    XCTAssertEqual(try Support.success(result).facts.state, ItemMachine.target(of: event, from: state), label)
+                } else {
+                    XCTAssertEqual(Support.failure(result), .forbiddenRole(role, event), label)
+                }
+            }
+        }
+    }
+
+    func testOnlyTheAssignedUnitActsOnItsItem() throws {
+        let calculator = try Support.calculator()
+        let otherStreet = ActorFacts(role: .unitOperator, unitID: "yingwu-street")
+        let cases: [(ItemEventKind, ItemState)] = [
+            (.signFor, .assigned), (.return, .assigned), (.startWork, .signedFor),
+            (.requestExtension, .inProgress), (.submit, .inProgress),
+        ]
+        for (event, state) in cases {
+            let result = ItemMachine.apply(
+                try Support.event(event), to: try Support.item(in: state), by: otherStreet,
+                at: try Support.now(), calculator: calculator)
+            XCTAssertEqual(Support.failure(result), .notAssignedUnit, event.rawValue)
+            XCTAssertEqual(ItemTransitionError.notAssignedUnit.field, "unitID")
+        }
+    }
+
+    /// 自查自报自改: an enterprise fixes its own hazard.
+    func testEnterpriseActsOnItsOwnHazard() throws {
+        var item = try Support.item(in: .assigned)
+        item.assignedUnitID = "wuyi-hospital"
+        let enterprise = ActorFacts(role: .enterprise, unitID: "wuyi-hospital")
+        let transition = try Support.success(ItemMachine.apply(
+            .signFor, to: item, by: enterprise, at: try Support.now(), calculator: try Support.calculator()))
+        XCTAssertEqual(transition.facts.state, .signedFor)
+    }
+
+    func testRoleErrorNamesTheRole() {
+        let error = ItemTransitionError.forbiddenRole(.leader, .assign)
+        XCTAssertEqual(error.code, "forbidden_role")
+        XCTAssertEqual(error.field, "role")
+        XCTAssertEqual(error.message, "the role leader may not assign")
+    }
+}
