@@ -129,3 +129,28 @@ final class CalendarAPITests: XCTestCase {
         }
     }
 }
+
+/// The due-soon lead is an admin setting with a documented default.
+final class WarningLeadTests: XCTestCase {
+    func testLeadDefaultsTo24HoursAndCanBeChanged() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.token("admin")
+            let initial = try await app.send(.GET, "/api/v1/calendar/warning-lead", token: admin).content.decode(WarningLeadDTO.self)
+            XCTAssertEqual(initial.minutes, 24 * 60)
+            XCTAssertTrue(initial.isDefault)
+            let bad = try await app.send(.PUT, "/api/v1/calendar/warning-lead", token: admin, json: ["minutes": -5])
+            XCTAssertEqual(bad.errorBody?.field, "minutes")
+            let saved = try await app.send(.PUT, "/api/v1/calendar/warning-lead", token: admin, json: ["minutes": 120])
+            XCTAssertEqual(saved.status, .ok)
+            let due = Date(timeIntervalSince1970: 1_800_000_000)
+            let rule = DeadlineRule.after(amount: 1, unit: .days, start: due.addingTimeInterval(-86400))
+            let row = try await DeadlineWatches.watch(entityType: "t", entityID: "1", kind: "k", unitID: nil,
+                                                      deadline: Deadline(due: due, rule: rule), now: due.addingTimeInterval(-86400), on: app.db)
+            XCTAssertEqual(row.warnAt, due.addingTimeInterval(-7200))
+            XCTAssertEqual(row.nextFireAt, due.addingTimeInterval(-7200))
+            let operatorToken = try await app.token("operator")
+            let denied = try await app.send(.PUT, "/api/v1/calendar/warning-lead", token: operatorToken, json: ["minutes": 60])
+            XCTAssertEqual(denied.status, .forbidden)
+        }
+    }
+}

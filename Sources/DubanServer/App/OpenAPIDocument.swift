@@ -21,6 +21,7 @@ enum OpenAPIDocument {
         ("Deadline", DeadlineDTO.schema), ("Day", DayDTO.schema), ("NamedDay", NamedDayDTO.schema),
         ("CalendarYear", CalendarYearDTO.schema), ("CalendarYearInput", CalendarYearInput.schema),
         ("WorkingHours", WorkingHoursDTO.schema), ("Notification", NotificationDTO.schema),
+        ("WarningLead", WarningLeadDTO.schema),
         ("AuditEntry", AuditEntryDTO.schema), ("AuditPage", AuditPage.schema), ("AuditVerification", AuditVerification.schema),
     ]
 

@@ -121,3 +121,21 @@ struct WorkingHoursDTO: Content {
         }
     }
 }
+
+/// How long before a deadline the "due soon" warning fires. The seeds give no lead time: the default
+/// of 24 hours is Duban's (`isDefault` says when it is in force).
+struct WarningLeadDTO: Content {
+    var minutes: Int
+    var isDefault: Bool
+
+    /// At most 30 days.
+    static let maximumMinutes = 30 * 24 * 60
+
+    struct Input: Content {
+        var minutes: Int
+    }
+
+    static let schema = Schema.object([
+        ("minutes", Schema.integer(minimum: 0, maximum: maximumMinutes)), ("isDefault", Schema.boolean),
+    ], required: ["minutes"])
+}

@@ -32,6 +32,11 @@ enum CalendarRoutes {
         api.add(.PUT, "calendar/working-hours", summary: "设置工作时间（管理员）/ set working hours (admin)", tag: tag,
                 body: Schema.ref("WorkingHours"),
                 responses: [(200, "已保存 / saved", Schema.ref("WorkingHours"))], use: putWorkingHours)
+        api.add(.GET, "calendar/warning-lead", summary: "到期前提醒提前量 / how long before a deadline the due-soon warning fires", tag: tag,
+                responses: [(200, "提前量 / the lead", Schema.ref("WarningLead"))], use: warningLead)
+        api.add(.PUT, "calendar/warning-lead", summary: "设置提醒提前量（管理员）/ set the warning lead (admin)", tag: tag,
+                body: Schema.ref("WarningLead"),
+                responses: [(200, "已保存 / saved", Schema.ref("WarningLead"))], use: putWarningLead)
     }
 
     @Sendable static func deadline(_ req: Request) async throws -> DeadlineDTO {
@@ -169,5 +174,37 @@ enum CalendarRoutes {
         }
         try await req.application.calendarStore.reload(on: req.db)
         return WorkingHoursDTO(hours)
+    }
+
+    @Sendable static func warningLead(_ req: Request) async throws -> WarningLeadDTO {
+        try req.requireActor()
+        let seconds = try await DeadlineWatches.leadSeconds(on: req.db)
+        return WarningLeadDTO(minutes: Int(seconds / 60), isDefault: try await Setting.find(DeadlineWatches.leadSettingKey, on: req.db) == nil)
+    }
+
+    @Sendable static func putWarningLead(_ req: Request) async throws -> WarningLeadDTO {
+        try await saveWarningLead(req, minutes: try req.decodeJSON(WarningLeadDTO.Input.self).minutes)
+    }
+
+    /// Shared by the API and the calendar page. Applies to deadlines watched from now on.
+    @discardableResult
+    static func saveWarningLead(_ req: Request, minutes: Int) async throws -> WarningLeadDTO {
+        let actor = try req.requireRole(.admin)
+        guard (0...WarningLeadDTO.maximumMinutes).contains(minutes) else {
+            throw DubanError.invalid("minutes", "提前量应为0–\(WarningLeadDTO.maximumMinutes)分钟 / 0 to \(WarningLeadDTO.maximumMinutes) minutes")
+        }
+        try await req.write { db in
+            let existing = try await Setting.find(DeadlineWatches.leadSettingKey, on: db)
+            let row = existing ?? Setting()
+            let previous = existing?.value
+            row.id = DeadlineWatches.leadSettingKey
+            row.value = String(minutes)
+            row.updatedBy = actor.auditName
+            row.updatedAt = Date()
+            try await row.save(on: db)
+            try await AuditLog.record(on: db, actor: actor.auditName, action: .update, entityType: "setting",
+                                      entityID: DeadlineWatches.leadSettingKey, before: previous, after: String(minutes))
+        }
+        return WarningLeadDTO(minutes: minutes, isDefault: false)
     }
 }

@@ -10,6 +10,7 @@ enum CalendarPages {
         pages.post("calendar", "years", ":year", use: saveYear)
         pages.post("calendar", "years", ":year", "revert", use: revertYear)
         pages.post("calendar", "working-hours", use: saveWorkingHours)
+        pages.post("calendar", "warning-lead", use: saveWarningLead)
     }
 
     struct YearRow: Encodable {
@@ -27,6 +28,8 @@ enum CalendarPages {
         var holidaysText: String
         var workdaysText: String
         var workingHours: String
+        var warningLeadHours: String
+        var warningLeadIsDefault: Bool
         var isAdmin: Bool
         var units: [WebRoutes.Option]
         var start: String
@@ -72,6 +75,8 @@ enum CalendarPages {
             holidays: dto?.holidays ?? [], workdays: dto?.workdays ?? [],
             holidaysText: lines(dto?.holidays ?? []), workdaysText: lines(dto?.workdays ?? []),
             workingHours: calculator.workingHours.periods.map(\.description).joined(separator: ", "),
+            warningLeadHours: String(format: "%g", try await DeadlineWatches.leadSeconds(on: req.db) / 3600),
+            warningLeadIsDefault: try await Setting.find(DeadlineWatches.leadSettingKey, on: req.db) == nil,
             isAdmin: actor.role == .admin,
             units: DeadlineUnit.allCases.map {
                 WebRoutes.Option(value: $0.rawValue, label: lang == .zh ? $0.chineseQuantity(1).replacingOccurrences(of: "1", with: "")
@@ -129,6 +134,23 @@ enum CalendarPages {
         }
         do {
             try await CalendarRoutes.saveWorkingHours(req, WorkingHoursDTO(periods: periods))
+            return req.redirect(to: "/calendar?saved=1")
+        } catch let error as DubanError where error.status.code < 500 {
+            return try await render(req, error: error.message, notice: nil, status: error.status)
+        }
+    }
+
+    struct LeadForm: Content {
+        var hours: String?
+    }
+
+    @Sendable static func saveWarningLead(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(LeadForm.self)
+        do {
+            guard let hours = Double(form.hours ?? ""), hours.isFinite, hours >= 0 else {
+                throw DubanError.invalid("hours", "请填写小时数 / hours must be a number")
+            }
+            try await CalendarRoutes.saveWarningLead(req, minutes: Int((hours * 60).rounded()))
             return req.redirect(to: "/calendar?saved=1")
         } catch let error as DubanError where error.status.code < 500 {
             return try await render(req, error: error.message, notice: nil, status: error.status)

@@ -114,6 +114,8 @@ enum Strings {
         ("read", "已读", "Read"),
         ("receivedAt", "时间", "Received"),
         ("note", "备注", "Note"),
+        ("warningLead", "到期前提醒（小时）", "Warn before a deadline (hours)"),
+        ("defaultValue", "默认值，非法定", "Duban default, not law"),
         ("addPost", "登记任职", "Add a post"),
         ("addMember", "增加成员", "Add a member"),
         ("remove", "移除", "Remove"),
