@@ -1,5 +1,6 @@
 @testable import DubanServer
 import Fluent
+import SQLKit
 import Vapor
 import XCTVapor
 import XCTest
@@ -223,6 +224,39 @@ final class RosterPageTests: XCTestCase {
                 "_csrf": token, "name": body.name, "kind": "委员会", "document": "阳政办(2018)5号", "documentDate": "2018-01-20",
                 "hostUnit": "区质监局", "officeDirector": ""])
             XCTAssertTrue([.seeOther, .unprocessableEntity].contains(renamed.status), renamed.body.string)
+        }
+    }
+}
+
+/// The audit page and role-based navigation.
+final class AuditPageTests: XCTestCase {
+    func testAuditPageIsForAdminsAndSupervisors() async throws {
+        try await TestApp.run { app in
+            var admin = WebTests.Browser(app: app)
+            try await admin.login("admin")
+            let home = try await admin.get("/")
+            XCTAssertTrue(home.body.string.contains("href=\"/audit\""))
+            let verified = try await admin.get("/audit?verify=1")
+            XCTAssertEqual(verified.status, .ok)
+            XCTAssertTrue(verified.body.string.contains("审计链完整"))
+            var operatorBrowser = WebTests.Browser(app: app)
+            try await operatorBrowser.login("operator")
+            let operatorHome = try await operatorBrowser.get("/")
+            XCTAssertFalse(operatorHome.body.string.contains("href=\"/audit\""))
+            let denied = try await operatorBrowser.get("/audit")
+            XCTAssertEqual(denied.status, .forbidden)
+        }
+    }
+
+    func testAuditVerifyCommandNamesTheBrokenEntry() async throws {
+        try await TestApp.run { app in
+            let intact = try await DubanApp.verifyAudit(app) { _ in }
+            XCTAssertTrue(intact.ok)
+            let sql = try XCTUnwrap(app.db as? any SQLDatabase)
+            try await sql.update("audit_entries").set("actor", to: "someone-else").where("seq", .equal, 7).run()
+            let broken = try await DubanApp.verifyAudit(app) { _ in }
+            XCTAssertFalse(broken.ok)
+            XCTAssertTrue(broken.report.contains("entry 7"), broken.report)
         }
     }
 }

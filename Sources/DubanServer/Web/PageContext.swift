@@ -35,8 +35,10 @@ struct Layout: Encodable {
         path = req.url.path
         if let actor = req.actor {
             user = UserBadge(name: actor.displayName, role: Strings.roleName(actor.role, language), unit: actor.unitName)
-            let items: [(String, String)] = [("/", "home"), ("/units", "units"), ("/people", "people"), ("/bodies", "bodies"),
+            var items: [(String, String)] = [("/", "home"), ("/units", "units"), ("/people", "people"), ("/bodies", "bodies"),
                                              ("/calendar", "calendar"), ("/notifications", "notifications")]
+            // Navigation by role: the audit log is for those who may read it.
+            if actor.role == .admin || actor.role == .supervisor { items.append(("/audit", "audit")) }
             nav = items.map { NavItem(href: $0.0, label: table[$0.1] ?? $0.1,
                                       active: $0.0 == "/" ? req.url.path == "/" : req.url.path.hasPrefix($0.0)) }
         } else {

@@ -21,6 +21,7 @@ enum WebRoutes {
         pages.get("bodies", ":id", use: body)
         RosterPages.register(pages)
         CalendarPages.register(pages)
+        AuditPages.register(pages)
         NotificationPages.register(pages)
     }
 
