@@ -68,16 +68,8 @@ enum AccountRoutes {
         let page = try PageRequest(req)
         let query = User.query(on: req.db)
         if let q = try req.queryText("q", max: 64) { query.filter(\.$username ~~ q) }
-        if let cursor = page.cursor {
-            query.group(.or) { or in
-                or.filter(\.$username > cursor.key)
-                or.group(.and) { and in and.filter(\.$username == cursor.key).filter(\.$id > cursor.id) }
-            }
-        }
-        let users = try await query.sort(\.$username).sort(\.$id).limit(page.limit + 1).all()
-        let shown = users.prefix(page.limit)
-        let next = users.count > page.limit ? shown.last.flatMap { u in u.id.map { Cursor(key: u.username, id: $0).encoded } } : nil
-        return ListPage(items: shown.map(UserDTO.init), nextCursor: next)
+        let (users, next) = try await page.fetch(query, orderedBy: \.$username, id: \.$id)
+        return ListPage(items: users.map(UserDTO.init), nextCursor: next)
     }
 
     static func validateUsername(_ name: String) throws -> String {

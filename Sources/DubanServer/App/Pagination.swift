@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Vapor
 
@@ -60,4 +61,22 @@ struct PageRequest {
 extension Date {
     /// The instant rounded to whole milliseconds: what both databases store exactly enough to page by.
     var wholeMilliseconds: Date { Date(timeIntervalSince1970: (timeIntervalSince1970 * 1000).rounded() / 1000) }
+}
+
+extension PageRequest {
+    /// One page of `query` in (`key`, id) order, starting after the cursor: the keyset form every
+    /// name-ordered list uses, so a deep page costs what the first does.
+    func fetch<M: Model>(_ query: QueryBuilder<M>, orderedBy key: KeyPath<M, FieldProperty<M, String>>,
+                         id: KeyPath<M, IDProperty<M, UUID>>) async throws -> (rows: [M], nextCursor: String?) {
+        if let cursor {
+            query.group(.or) { or in
+                or.filter(key > cursor.key)
+                or.group(.and) { and in and.filter(key == cursor.key).filter(id > cursor.id) }
+            }
+        }
+        let rows = try await query.sort(key).sort(id).limit(limit + 1).all()
+        let shown = Array(rows.prefix(limit))
+        guard rows.count > limit, let last = shown.last, let lastID = last[keyPath: id].wrappedValue else { return (shown, nil) }
+        return (shown, Cursor(key: last[keyPath: key].wrappedValue, id: lastID).encoded)
+    }
 }

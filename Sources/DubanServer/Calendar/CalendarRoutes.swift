@@ -160,18 +160,7 @@ enum CalendarRoutes {
         let actor = try req.requireRole(.admin)
         let hours = try input.validated()
         let encoded = String(decoding: try JSONEncoder().encode(hours), as: UTF8.self)
-        try await req.write { db in
-            let existing = try await Setting.find(CalendarStore.workingHoursKey, on: db)
-            let row = existing ?? Setting()
-            let previous = existing?.value
-            row.id = CalendarStore.workingHoursKey
-            row.value = encoded
-            row.updatedBy = actor.auditName
-            row.updatedAt = Date()
-            try await row.save(on: db)
-            try await AuditLog.record(on: db, actor: actor.auditName, action: .update, entityType: "setting",
-                                      entityID: CalendarStore.workingHoursKey, before: previous, after: encoded)
-        }
+        try await req.write { db in try await Setting.put(CalendarStore.workingHoursKey, encoded, actor: actor.auditName, on: db) }
         try await req.application.calendarStore.reload(on: req.db)
         return WorkingHoursDTO(hours)
     }
@@ -193,18 +182,7 @@ enum CalendarRoutes {
         guard (0...WarningLeadDTO.maximumMinutes).contains(minutes) else {
             throw DubanError.invalid("minutes", "提前量应为0–\(WarningLeadDTO.maximumMinutes)分钟 / 0 to \(WarningLeadDTO.maximumMinutes) minutes")
         }
-        try await req.write { db in
-            let existing = try await Setting.find(DeadlineWatches.leadSettingKey, on: db)
-            let row = existing ?? Setting()
-            let previous = existing?.value
-            row.id = DeadlineWatches.leadSettingKey
-            row.value = String(minutes)
-            row.updatedBy = actor.auditName
-            row.updatedAt = Date()
-            try await row.save(on: db)
-            try await AuditLog.record(on: db, actor: actor.auditName, action: .update, entityType: "setting",
-                                      entityID: DeadlineWatches.leadSettingKey, before: previous, after: String(minutes))
-        }
+        try await req.write { db in try await Setting.put(DeadlineWatches.leadSettingKey, String(minutes), actor: actor.auditName, on: db) }
         return WarningLeadDTO(minutes: minutes, isDefault: false)
     }
 }

@@ -30,6 +30,22 @@ final class Setting: Model, @unchecked Sendable {
     init() {}
 }
 
+extension Setting {
+    /// Stores `value` under `key` and writes the audit entry, inside the caller's transaction.
+    static func put(_ key: String, _ value: String, actor: String, on db: any Database) async throws {
+        let existing = try await Setting.find(key, on: db)
+        let row = existing ?? Setting()
+        let previous = existing?.value
+        row.id = key
+        row.value = value
+        row.updatedBy = actor
+        row.updatedAt = Date()
+        try await row.save(on: db)
+        try await AuditLog.record(on: db, actor: actor, action: .update, entityType: "setting", entityID: key,
+                                  before: previous, after: value)
+    }
+}
+
 struct CreateCalendarTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(CalendarYearOverride.schema)

@@ -52,17 +52,9 @@ enum BodyRoutes {
         if let kind = req.query[String.self, at: "kind"], !kind.isEmpty {
             query.filter(\.$kind == (try Check.enumeration(kind, "kind", as: BodyKind.self)).rawValue)
         }
-        if let cursor = page.cursor {
-            query.group(.or) { or in
-                or.filter(\.$name > cursor.key)
-                or.group(.and) { and in and.filter(\.$name == cursor.key).filter(\.$id > cursor.id) }
-            }
-        }
-        let bodies = try await query.sort(\.$name).sort(\.$id).limit(page.limit + 1).all()
-        let shown = Array(bodies.prefix(page.limit))
+        let (bodies, next) = try await page.fetch(query, orderedBy: \.$name, id: \.$id)
         var items: [BodyDTO] = []
-        for body in shown { items.append(try await dto(body, on: req.db)) }
-        let next = bodies.count > page.limit ? shown.last.flatMap { b in b.id.map { Cursor(key: b.name, id: $0).encoded } } : nil
+        for body in bodies { items.append(try await dto(body, on: req.db)) }
         return ListPage(items: items, nextCursor: next)
     }
 

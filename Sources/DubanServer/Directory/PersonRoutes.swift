@@ -41,17 +41,9 @@ enum PersonRoutes {
         let page = try PageRequest(req)
         let query = Person.query(on: req.db)
         if let q = try req.queryText("q", max: 100) { query.filter(\.$name ~~ q) }
-        if let cursor = page.cursor {
-            query.group(.or) { or in
-                or.filter(\.$name > cursor.key)
-                or.group(.and) { and in and.filter(\.$name == cursor.key).filter(\.$id > cursor.id) }
-            }
-        }
-        let people = try await query.sort(\.$name).sort(\.$id).limit(page.limit + 1).all()
-        let shown = Array(people.prefix(page.limit))
+        let (people, next) = try await page.fetch(query, orderedBy: \.$name, id: \.$id)
         var items: [PersonDTO] = []
-        for person in shown { items.append(try await dto(person, on: req.db)) }
-        let next = people.count > page.limit ? shown.last.flatMap { p in p.id.map { Cursor(key: p.name, id: $0).encoded } } : nil
+        for person in people { items.append(try await dto(person, on: req.db)) }
         return ListPage(items: items, nextCursor: next)
     }
 

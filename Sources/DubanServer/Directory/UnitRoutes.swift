@@ -48,16 +48,8 @@ enum UnitRoutes {
             let matching = try await UnitAlias.query(on: req.db).filter(\.$aliasKey ~~ key).limit(5000).all(\.$unit.$id)
             query.filter(\.$id ~~ Array(Set(matching)))
         }
-        if let cursor = page.cursor {
-            query.group(.or) { or in
-                or.filter(\.$name > cursor.key)
-                or.group(.and) { and in and.filter(\.$name == cursor.key).filter(\.$id > cursor.id) }
-            }
-        }
-        let units = try await query.sort(\.$name).sort(\.$id).limit(page.limit + 1).with(\.$aliases).all()
-        let shown = units.prefix(page.limit)
-        let next = units.count > page.limit ? shown.last.flatMap { u in u.id.map { Cursor(key: u.name, id: $0).encoded } } : nil
-        return ListPage(items: shown.map { UnitDTO($0, aliases: $0.aliases) }, nextCursor: next)
+        let (units, next) = try await page.fetch(query.with(\.$aliases), orderedBy: \.$name, id: \.$id)
+        return ListPage(items: units.map { UnitDTO($0, aliases: $0.aliases) }, nextCursor: next)
     }
 
     @Sendable static func create(_ req: Request) async throws -> Response {
