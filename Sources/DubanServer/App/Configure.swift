@@ -70,5 +70,6 @@ enum DubanMigrations {
         app.migrations.add(CreateCalendarTables())
         app.migrations.add(CreateScheduling())
         app.migrations.add(CreateNotifications())
+        app.migrations.add(CreateLedger())
     }
 }

@@ -22,6 +22,9 @@ enum OpenAPIDocument {
         ("CalendarYear", CalendarYearDTO.schema), ("CalendarYearInput", CalendarYearInput.schema),
         ("WorkingHours", WorkingHoursDTO.schema), ("Notification", NotificationDTO.schema),
         ("WarningLead", WarningLeadDTO.schema),
+        ("Item", ItemDTO.schema), ("ItemInput", ItemInput.schema), ("ItemEventInput", ItemEventInput.schema),
+        ("Finding", FindingDTO.schema), ("TimelineEntry", TimelineDTO.schema), ("FiveImplementations", ItemDTO.fiveSchema),
+        ("ListedHazard", LedgerRoutes.ListedHazardDTO.schema),
         ("AuditEntry", AuditEntryDTO.schema), ("AuditPage", AuditPage.schema), ("AuditVerification", AuditVerification.schema),
     ]
 

@@ -80,3 +80,30 @@ extension PageRequest {
         return (shown, Cursor(key: last[keyPath: key].wrappedValue, id: lastID).encoded)
     }
 }
+
+/// Keyset pages ordered by a timestamp column and the id. Timestamps are stored in whole milliseconds
+/// (`Date.wholeMilliseconds`); the cursor carries the millisecond and matches it within half a
+/// millisecond, because a driver may hand a stored instant back one floating-point step off.
+enum DateKeyset {
+    static func page<M: Model>(_ query: QueryBuilder<M>, field: FieldKey, ascending: Bool, cursor: String?, limit: Int,
+                               value: (M) -> Date?) async throws -> (rows: [M], nextCursor: String?) where M.IDValue == UUID {
+        if let cursor {
+            let position = try Cursor.decode(cursor)
+            guard let millis = Int64(position.key) else { throw DubanError.invalid("cursor", "分页游标无效 / invalid cursor") }
+            let at = Date(timeIntervalSince1970: Double(millis) / 1000)
+            let low = at.addingTimeInterval(-0.0005), high = at.addingTimeInterval(0.0005)
+            query.group(.or) { or in
+                if ascending { or.filter(field, .greaterThanOrEqual, high) } else { or.filter(field, .lessThan, low) }
+                or.group(.and) { and in
+                    and.filter(field, .greaterThanOrEqual, low).filter(field, .lessThan, high)
+                        .filter(.id, ascending ? .greaterThan : .lessThan, position.id)
+                }
+            }
+        }
+        let direction: DatabaseQuery.Sort.Direction = ascending ? .ascending : .descending
+        let rows = try await query.sort(field, direction).sort(.id, direction).limit(limit + 1).all()
+        let shown = Array(rows.prefix(limit))
+        guard rows.count > limit, let last = shown.last, let id = last.id, let time = value(last) else { return (shown, nil) }
+        return (shown, Cursor(key: String(Int64((time.timeIntervalSince1970 * 1000).rounded())), id: id).encoded)
+    }
+}

@@ -25,6 +25,7 @@ func routes(_ app: Application) throws {
     AuditRoutes.register(api)
     CalendarRoutes.register(api)
     NotificationRoutes.register(api)
+    LedgerRoutes.register(api)
 
     let document = OpenAPIDocument.build(app.apiRegistry.all)
     app.get("openapi.json") { req async throws -> Response in

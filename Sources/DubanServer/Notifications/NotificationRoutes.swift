@@ -57,26 +57,12 @@ enum NotificationRoutes {
                 responses: [(200, "通知 / notifications", Schema.page(of: "Notification"))], use: outbox)
     }
 
-    /// Newest first. The cursor holds the creation time in whole milliseconds (how it is stored, see
-    /// `Date.wholeMilliseconds`) and the id of the last row shown; the time is matched within half a
-    /// millisecond, because a driver may hand back a stored instant one floating-point step off.
+    /// Newest first, keyset on (created_at, id).
     static func page(_ query: QueryBuilder<Notification>, _ req: Request) async throws -> ListPage<NotificationDTO> {
-        let page = try PageRequest(req)
-        if let cursor = page.cursor {
-            guard let millis = Int64(cursor.key) else { throw DubanError.invalid("cursor", "分页游标无效 / invalid cursor") }
-            let at = Date(timeIntervalSince1970: Double(millis) / 1000)
-            let low = at.addingTimeInterval(-0.0005), high = at.addingTimeInterval(0.0005)
-            query.group(.or) { or in
-                or.filter(\.$createdAt < low)
-                or.group(.and) { and in and.filter(\.$createdAt >= low).filter(\.$createdAt < high).filter(\.$id < cursor.id) }
-            }
-        }
-        let rows = try await query.sort(\.$createdAt, .descending).sort(\.$id, .descending).limit(page.limit + 1).all()
-        let shown = rows.prefix(page.limit)
-        let next = rows.count > page.limit ? shown.last.flatMap { n in
-            n.id.map { Cursor(key: String(Int64((n.createdAt.timeIntervalSince1970 * 1000).rounded())), id: $0).encoded }
-        } : nil
-        return ListPage(items: shown.map(NotificationDTO.init), nextCursor: next)
+        let page = try PageRequest(limitOnly: req)
+        let (rows, next) = try await DateKeyset.page(query, field: "created_at", ascending: false,
+                                                     cursor: req.query[String.self, at: "cursor"], limit: page.limit) { $0.createdAt }
+        return ListPage(items: rows.map(NotificationDTO.init), nextCursor: next)
     }
 
     @Sendable static func inbox(_ req: Request) async throws -> ListPage<NotificationDTO> {

@@ -99,18 +99,28 @@ enum DeadlineWatches {
     @discardableResult
     static func watch(entityType: String, entityID: String, kind: String, unitID: UUID?, deadline: Deadline,
                       now: Date, on db: any Database) async throws -> WatchedDeadline {
+        try await watch(entityType: entityType, entityID: entityID, kind: kind, unitID: unitID, due: deadline.due,
+                        rule: deadline.rule.chinese, now: now, on: db)
+    }
+
+    /// Watches `due` for the entity's `kind`, replacing an earlier watch of the same kind (an approved
+    /// extension moves the deadline; it does not add a second one).
+    @discardableResult
+    static func watch(entityType: String, entityID: String, kind: String, unitID: UUID?, due: Date, rule: String,
+                      now: Date, on db: any Database) async throws -> WatchedDeadline {
+        try await close(entityType: entityType, entityID: entityID, kind: kind, on: db)
         let lead = try await leadSeconds(on: db)
         let row = WatchedDeadline()
         row.entityType = entityType
         row.entityID = entityID
         row.kind = kind
         row.unitID = unitID
-        row.dueAt = deadline.due
-        let warnAt = DeadlineWatch.warnAt(dueAt: deadline.due, leadSeconds: lead)
+        row.dueAt = due
+        let warnAt = DeadlineWatch.warnAt(dueAt: due, leadSeconds: lead)
         row.warnAt = warnAt.flatMap { $0 > now ? $0 : nil }
         row.state = DeadlineWatch.State.pending.rawValue
-        row.nextFireAt = DeadlineWatch.firstFire(dueAt: deadline.due, warnAt: row.warnAt)
-        row.rule = deadline.rule.chinese
+        row.nextFireAt = DeadlineWatch.firstFire(dueAt: due, warnAt: row.warnAt)
+        row.rule = rule
         row.createdAt = now
         try await row.create(on: db)
         return row
@@ -120,6 +130,7 @@ enum DeadlineWatches {
     static func close(entityType: String, entityID: String, kind: String, on db: any Database) async throws {
         try await WatchedDeadline.query(on: db)
             .filter(\.$entityType == entityType).filter(\.$entityID == entityID).filter(\.$kind == kind)
+            .filter(\.$state ~~ [DeadlineWatch.State.pending.rawValue, DeadlineWatch.State.warned.rawValue])
             .set(\.$state, to: DeadlineWatch.State.closed.rawValue)
             .set(\.$nextFireAt, to: nil)
             .update()

@@ -1,0 +1,106 @@
+import DubanCore
+import Fluent
+import Vapor
+
+/// 台账条目 — one supervised item (SPEC M3). The rules' facts live in `facts` (JSON of `ItemFacts`, the
+/// core's own value); the columns beside it copy what lists and sweeps filter and sort on.
+final class LedgerItem: Model, @unchecked Sendable {
+    static let schema = "ledger_items"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "kind") var kind: String
+    @Field(key: "state") var state: String
+    @Field(key: "grade") var grade: String
+    @Field(key: "title") var title: String
+    @OptionalField(key: "description") var details: String?
+    @OptionalField(key: "location") var location: String?
+    @OptionalField(key: "category") var category: String?
+    @OptionalField(key: "fix_mode") var fixMode: String?
+    @OptionalField(key: "source") var source: String?
+    /// The supervised unit or building (the enterprise with the hazard).
+    @OptionalField(key: "supervised_unit_id") var supervisedUnitID: UUID?
+    @Field(key: "registering_unit_id") var registeringUnitID: UUID
+    @OptionalField(key: "assigned_unit_id") var assignedUnitID: UUID?
+    @OptionalField(key: "due_at") var dueAt: Date?
+    /// The deadline while the assigned unit owes the work (交办, 签收, 整改中), else nil: the overdue list
+    /// is a range scan on this column.
+    @OptionalField(key: "open_due_at") var openDueAt: Date?
+    @OptionalField(key: "listing_level") var listingLevel: String?
+    /// JSON array of findings: `[{"description","standard","clause","determination"}]`.
+    @Field(key: "findings") var findings: String
+    @Field(key: "facts") var facts: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+}
+
+/// 时间线 — one transition of an item, as the machine recorded it.
+final class LedgerEvent: Model, @unchecked Sendable {
+    static let schema = "ledger_events"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "item_id") var itemID: UUID
+    @Field(key: "at") var at: Date
+    @Field(key: "event") var event: String
+    @Field(key: "from_state") var fromState: String
+    @Field(key: "to_state") var toState: String
+    @Field(key: "actor") var actor: String
+    @Field(key: "actor_unit_id") var actorUnitID: String
+    @OptionalField(key: "note") var note: String?
+    @Field(key: "late") var late: Bool
+
+    init() {}
+}
+
+struct CreateLedger: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(LedgerItem.schema)
+            .id()
+            .field("kind", .string, .required)
+            .field("state", .string, .required)
+            .field("grade", .string, .required)
+            .field("title", .string, .required)
+            .field("description", .string)
+            .field("location", .string)
+            .field("category", .string)
+            .field("fix_mode", .string)
+            .field("source", .string)
+            .field("supervised_unit_id", .uuid, .references(Unit.schema, .id))
+            .field("registering_unit_id", .uuid, .required, .references(Unit.schema, .id))
+            .field("assigned_unit_id", .uuid, .references(Unit.schema, .id))
+            .field("due_at", .datetime)
+            .field("open_due_at", .datetime)
+            .field("listing_level", .string)
+            .field("findings", .string, .required)
+            .field("facts", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .create()
+        // Overdue lists (all units, one unit), newest-first lists, listed items, a unit's items.
+        try await database.createIndex("idx_ledger_open_due", on: LedgerItem.schema, columns: ["open_due_at", "id"])
+        try await database.createIndex("idx_ledger_unit_open_due", on: LedgerItem.schema, columns: ["assigned_unit_id", "open_due_at", "id"])
+        try await database.createIndex("idx_ledger_created", on: LedgerItem.schema, columns: ["created_at", "id"])
+        try await database.createIndex("idx_ledger_unit_created", on: LedgerItem.schema, columns: ["assigned_unit_id", "created_at", "id"])
+        try await database.createIndex("idx_ledger_listing", on: LedgerItem.schema, columns: ["listing_level", "state"])
+        try await database.createIndex("idx_ledger_supervised", on: LedgerItem.schema, columns: ["supervised_unit_id"])
+        try await database.schema(LedgerEvent.schema)
+            .id()
+            .field("item_id", .uuid, .required, .references(LedgerItem.schema, .id, onDelete: .cascade))
+            .field("at", .datetime, .required)
+            .field("event", .string, .required)
+            .field("from_state", .string, .required)
+            .field("to_state", .string, .required)
+            .field("actor", .string, .required)
+            .field("actor_unit_id", .string, .required)
+            .field("note", .string)
+            .field("late", .bool, .required)
+            .create()
+        try await database.createIndex("idx_ledger_events_item", on: LedgerEvent.schema, columns: ["item_id", "at"])
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(LedgerEvent.schema).delete()
+        try await database.schema(LedgerItem.schema).delete()
+    }
+}

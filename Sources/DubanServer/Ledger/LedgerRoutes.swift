@@ -1,0 +1,194 @@
+import DubanCore
+import Fluent
+import Vapor
+
+/// `/api/v1/items`: the ledger (台账) — register, list, read, change, and move items through their
+/// life cycle; `/api/v1/public/listed-hazards`: the public list of hazards under listed supervision.
+enum LedgerRoutes {
+    static func register(_ api: APIRoutes) {
+        let tag = "Ledger"
+        let item = Schema.ref("Item")
+        let notFound: (Int, String, JSON?) = (404, "不存在 / not found", Schema.ref("Error"))
+        api.add(.GET, "items", summary: "台账列表 / list items", tag: tag,
+                query: [.init(name: "state", schema: Schema.enumeration(ItemState.allCases.map(\.rawValue)), description: "状态 / state"),
+                        .init(name: "kind", schema: Schema.enumeration(ItemKind.allCases.map(\.rawValue)), description: "类别 / kind"),
+                        .init(name: "grade", schema: Schema.enumeration(HazardGrade.allCases.map(\.rawValue)), description: "等级 / grade"),
+                        .init(name: "unitId", schema: Schema.uuid, description: "承办单位 / assigned unit"),
+                        .init(name: "overdue", schema: Schema.enumeration(["true", "false"]),
+                              description: "只看超期，按到期时间排序 / overdue only, by due time"),
+                        .init(name: "listed", schema: Schema.enumeration(["true", "false"]), description: "只看挂牌 / listed only"),
+                        .limit, .cursor],
+                responses: [(200, "条目 / items", Schema.page(of: "Item"))], use: list)
+        api.add(.POST, "items", summary: "登记 / register an item", tag: tag, body: Schema.ref("ItemInput"),
+                responses: [(201, "已登记 / registered", item)], use: create)
+        api.add(.GET, "items/{id}", summary: "查看条目及时间线 / get an item with its timeline", tag: tag,
+                responses: [(200, "条目 / the item", item), notFound], use: get)
+        api.add(.PATCH, "items/{id}", summary: "补充或修改内容（含五落实）/ change an item's details", tag: tag,
+                body: Schema.ref("ItemInput"), responses: [(200, "已修改 / changed", item), notFound,
+                                                           (409, "已关闭 / closed", Schema.ref("Error"))], use: update)
+        api.add(.POST, "items/{id}/events", summary: "办理：交办、签收、退回、延期、报结、验收、销号… / act on an item", tag: tag,
+                body: Schema.ref("ItemEventInput"),
+                responses: [(200, "已办理 / done", item), notFound, (409, "当前状态不允许 / not allowed in this state", Schema.ref("Error"))],
+                use: act)
+        api.add(.GET, "public/listed-hazards", summary: "挂牌督办的重大隐患（公开）/ hazards under listed supervision (public)",
+                tag: tag, query: [.limit],
+                responses: [(200, "挂牌隐患 / listed hazards", Schema.array(Schema.ref("ListedHazard")))], requiresAuth: false,
+                use: listed)
+    }
+
+    /// The units whose items a unit-scoped actor may see: its own and those below it.
+    static func scope(of actor: Actor, on db: any Database) async throws -> [UUID]? {
+        guard actor.role.isUnitScoped else { return nil }
+        return try await Unit.query(on: db).filter(\.$path =~ actor.unitPath.encoded).all(\.$id)
+    }
+
+    static func visible(_ item: LedgerItem, to actor: Actor, on db: any Database) async throws -> Bool {
+        guard let units = try await scope(of: actor, on: db) else { return true }
+        let own = Set(units)
+        return [item.assignedUnitID, item.supervisedUnitID, item.registeringUnitID].contains { $0.map(own.contains) ?? false }
+    }
+
+    @Sendable static func list(_ req: Request) async throws -> ListPage<ItemDTO> {
+        let actor = try req.requireActor()
+        let page = try PageRequest(limitOnly: req)
+        let query = LedgerItem.query(on: req.db)
+        if let units = try await scope(of: actor, on: req.db) {
+            query.group(.or) { or in
+                or.filter(\.$assignedUnitID ~~ units)
+                or.filter(\.$supervisedUnitID ~~ units)
+                or.filter(\.$registeringUnitID ~~ units)
+            }
+        }
+        if let state = req.query[String.self, at: "state"], !state.isEmpty {
+            query.filter(\.$state == (try Check.enumeration(state, "state", as: ItemState.self)).rawValue)
+        }
+        if let kind = req.query[String.self, at: "kind"], !kind.isEmpty {
+            query.filter(\.$kind == (try Check.enumeration(kind, "kind", as: ItemKind.self)).rawValue)
+        }
+        if let grade = req.query[String.self, at: "grade"], !grade.isEmpty {
+            query.filter(\.$grade == (try Check.enumeration(grade, "grade", as: HazardGrade.self)).rawValue)
+        }
+        if let unit = req.query[String.self, at: "unitId"], !unit.isEmpty {
+            query.filter(\.$assignedUnitID == (try Check.uuid(unit, "unitId")))
+        }
+        if req.query[String.self, at: "listed"] == "true" { query.filter(\.$listingLevel != nil) }
+        let now = Date()
+        let rows: [LedgerItem]
+        let next: String?
+        if req.query[String.self, at: "overdue"] == "true" {
+            query.filter(\.$openDueAt < now)
+            (rows, next) = try await DateKeyset.page(query, field: "open_due_at", ascending: true,
+                                                     cursor: req.query[String.self, at: "cursor"], limit: page.limit) { $0.openDueAt }
+        } else {
+            (rows, next) = try await DateKeyset.page(query, field: "created_at", ascending: false,
+                                                     cursor: req.query[String.self, at: "cursor"], limit: page.limit) { $0.createdAt }
+        }
+        return ListPage(items: try rows.map { try LedgerService.dto($0, now: now) }, nextCursor: next)
+    }
+
+    @Sendable static func create(_ req: Request) async throws -> Response {
+        let dto = try await create(req, input: try req.decodeJSON(ItemInput.self))
+        return try await dto.encodeResponse(status: .created, for: req)
+    }
+
+    /// Shared by the API and the registration form. Enterprises register their own hazards
+    /// (自查自报, 003 仙游); leaders and evaluators register nothing.
+    static func create(_ req: Request, input: ItemInput) async throws -> ItemDTO {
+        let actor = try req.requireRole(.admin, .supervisor, .dispatcher, .inspector, .unitOperator, .enterprise)
+        var fields = try LedgerService.validate(input, creating: true)
+        if actor.role == .enterprise {
+            fields.supervisedUnitID = .some(actor.unitID)
+            if fields.source == nil { fields.source = .some(.selfInspection) }
+        }
+        let now = Date()
+        let validated = fields
+        return try await req.write { db in
+            let item = try await LedgerService.create(validated, actor: actor, now: now, on: db)
+            return try LedgerService.dto(item, now: now)
+        }
+    }
+
+    static func load(_ req: Request, actor: Actor, on db: any Database) async throws -> LedgerItem {
+        let id = try req.idParameter(what: "条目 / item")
+        guard let item = try await LedgerItem.find(id, on: db), try await visible(item, to: actor, on: db) else {
+            throw DubanError.notFound("条目 / item")
+        }
+        return item
+    }
+
+    @Sendable static func get(_ req: Request) async throws -> ItemDTO {
+        let actor = try req.requireActor()
+        let item = try await load(req, actor: actor, on: req.db)
+        let timeline = try await LedgerEvent.query(on: req.db).filter(\.$itemID == item.requireID()).sort(\.$at).all()
+        return try LedgerService.dto(item, now: Date(), timeline: timeline)
+    }
+
+    @Sendable static func update(_ req: Request) async throws -> ItemDTO {
+        try await update(req, input: try req.decodeJSON(ItemInput.self))
+    }
+
+    static func update(_ req: Request, input: ItemInput) async throws -> ItemDTO {
+        let actor = try req.requireRole(.admin, .supervisor, .dispatcher, .inspector, .unitOperator, .enterprise)
+        let fields = try LedgerService.validate(input, creating: false)
+        let now = Date()
+        return try await req.write { db in
+            let item = try await load(req, actor: actor, on: db)
+            try await LedgerService.update(item, fields: fields, actor: actor, now: now, on: db)
+            return try LedgerService.dto(item, now: now)
+        }
+    }
+
+    @Sendable static func act(_ req: Request) async throws -> ItemDTO {
+        try await act(req, input: try req.decodeJSON(ItemEventInput.self))
+    }
+
+    static func act(_ req: Request, input: ItemEventInput) async throws -> ItemDTO {
+        let actor = try req.requireActor()
+        let event = try LedgerService.event(from: input)
+        let calculator = req.application.calendarStore.calculator
+        let now = Date()
+        return try await req.write { db in
+            let item = try await load(req, actor: actor, on: db)
+            try await LedgerService.transition(item, event: event, actor: actor, now: now, calculator: calculator, on: db)
+            return try LedgerService.dto(item, now: now)
+        }
+    }
+
+    struct ListedHazardDTO: Content {
+        var id: UUID
+        var title: String
+        var location: String?
+        var supervisedUnit: String?
+        var level: ListingLevel
+        var levelName: String
+        var targetDate: String?
+        var state: ItemState
+        var stateName: String
+
+        static let schema = Schema.object([
+            ("id", Schema.uuid), ("title", Schema.string()), ("location", Schema.string()), ("supervisedUnit", Schema.string()),
+            ("level", Schema.enumeration(ListingLevel.allCases.map(\.rawValue))), ("levelName", Schema.string()),
+            ("targetDate", Schema.dateTime), ("state", Schema.enumeration(ItemState.allCases.map(\.rawValue))),
+            ("stateName", Schema.string()),
+        ], required: ["id", "title", "level", "levelName", "state", "stateName"])
+    }
+
+    /// Public: only what listing publishes (SPEC M3 "listing is public").
+    @Sendable static func listed(_ req: Request) async throws -> [ListedHazardDTO] {
+        let page = try PageRequest(limitOnly: req)
+        let items = try await LedgerItem.query(on: req.db).filter(\.$listingLevel != nil)
+            .sort(\.$createdAt).sort(\.$id).limit(page.limit).all()
+        let unitIDs = items.compactMap(\.supervisedUnitID)
+        let names = Dictionary(uniqueKeysWithValues: try await Unit.query(on: req.db).filter(\.$id ~~ unitIDs).all()
+            .compactMap { unit in unit.id.map { ($0, unit.name) } })
+        return try items.compactMap { item in
+            let facts = try LedgerService.facts(of: item)
+            guard let level = facts.listingLevel, facts.state.isOpen else { return nil }
+            return ListedHazardDTO(id: try item.requireID(), title: item.title, location: item.location,
+                                   supervisedUnit: item.supervisedUnitID.flatMap { names[$0] }, level: level, levelName: level.chinese,
+                                   targetDate: facts.listingTarget.map(ChinaTimeFormat.string), state: facts.state,
+                                   stateName: facts.state.chinese)
+        }
+    }
+}
+

@@ -1,0 +1,278 @@
+import DubanCore
+import Fluent
+import Vapor
+
+/// Registering items, applying the state machine's events and carrying out their effects, each in
+/// one transaction with its audit entry.
+enum LedgerService {
+    static let entityType = "ledger_item"
+
+    static func facts(of item: LedgerItem) throws -> ItemFacts {
+        try JSONDecoder().decode(ItemFacts.self, from: Data(item.facts.utf8))
+    }
+
+    static func findings(of item: LedgerItem) -> [FindingDTO] {
+        (try? JSONDecoder().decode([FindingDTO].self, from: Data(item.findings.utf8))) ?? []
+    }
+
+    /// Writes `facts` and the columns copied from them.
+    static func store(_ facts: ItemFacts, in item: LedgerItem, now: Date) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        item.facts = String(decoding: try encoder.encode(facts), as: UTF8.self)
+        item.state = facts.state.rawValue
+        item.grade = facts.grade.rawValue
+        item.assignedUnitID = facts.assignedUnitID.flatMap(UUID.init(uuidString:))
+        item.dueAt = facts.deadline?.wholeMilliseconds
+        item.openDueAt = [.assigned, .signedFor, .inProgress].contains(facts.state) ? facts.deadline?.wholeMilliseconds : nil
+        item.listingLevel = facts.state.isOpen ? facts.listingLevel?.rawValue : nil
+        item.updatedAt = now.wholeMilliseconds
+    }
+
+    static func dto(_ item: LedgerItem, now: Date, timeline: [LedgerEvent]? = nil) throws -> ItemDTO {
+        let facts = try facts(of: item)
+        return ItemDTO(
+            id: try item.requireID(), kind: facts.kind, state: facts.state, stateName: facts.state.chinese, grade: facts.grade,
+            title: item.title, description: item.details, location: item.location, category: item.category,
+            fixMode: item.fixMode.flatMap(FixMode.init(rawValue:)), source: item.source.flatMap(HazardSource.init(rawValue:)),
+            supervisedUnitId: item.supervisedUnitID, registeringUnitId: item.registeringUnitID, assignedUnitId: item.assignedUnitID,
+            dueAt: facts.deadline.map(ChinaTimeFormat.string), overdue: item.openDueAt.map { $0 < now } ?? false,
+            listingLevel: item.listingLevel.flatMap(ListingLevel.init(rawValue:)), fiveImplementations: facts.fiveImplementations,
+            fiveImplementationsMissing: facts.fiveImplementations.missing, extensionsApproved: facts.extensionsApproved,
+            pendingExtensionDue: facts.pendingExtension.map { ChinaTimeFormat.string($0.newDue) }, returns: facts.returns,
+            reworks: facts.reworks, findings: findings(of: item), createdAt: ChinaTimeFormat.string(item.createdAt),
+            timeline: timeline?.map {
+                TimelineDTO(at: ChinaTimeFormat.string($0.at), event: ItemEventKind(rawValue: $0.event) ?? .assign,
+                            from: ItemState(rawValue: $0.fromState) ?? .registered, to: ItemState(rawValue: $0.toState) ?? .registered,
+                            actor: $0.actor, note: $0.note, late: $0.late)
+            })
+    }
+
+    /// Validated descriptive fields; `creating` requires kind and title.
+    struct Fields: Sendable {
+        var kind: ItemKind?
+        var title: String?
+        var description: String??
+        var location: String??
+        var category: String??
+        var grade: HazardGrade?
+        var fixMode: FixMode??
+        var source: HazardSource??
+        var supervisedUnitID: UUID??
+        var findings: [FindingDTO]?
+        var five: FiveImplementations?
+    }
+
+    static func validate(_ input: ItemInput, creating: Bool) throws -> Fields {
+        var fields = Fields()
+        if creating || input.kind != nil { fields.kind = try Check.enumeration(input.kind ?? "", "kind", as: ItemKind.self) }
+        if creating || input.title != nil { fields.title = try Check.text(input.title ?? "", "title") }
+        if let v = input.description { fields.description = .some(try Check.optionalText(v, "description", max: 4000)) }
+        if let v = input.location { fields.location = .some(try Check.optionalText(v, "location", max: 300)) }
+        if let v = input.category { fields.category = .some(try Check.optionalText(v, "category", max: 100)) }
+        if let v = input.grade { fields.grade = try Check.enumeration(v, "grade", as: HazardGrade.self) }
+        if let v = input.fixMode { fields.fixMode = .some(v.isEmpty ? nil : try Check.enumeration(v, "fixMode", as: FixMode.self)) }
+        if let v = input.source { fields.source = .some(v.isEmpty ? nil : try Check.enumeration(v, "source", as: HazardSource.self)) }
+        if let v = input.supervisedUnitId { fields.supervisedUnitID = .some(v.isEmpty ? nil : try Check.uuid(v, "supervisedUnitId")) }
+        if let list = input.findings {
+            guard list.count <= 100 else { throw DubanError.invalid("findings", "最多100条 / at most 100 findings") }
+            fields.findings = try list.enumerated().map { index, finding in
+                FindingDTO(description: try Check.text(finding.description, "findings.\(index).description", max: 1000),
+                           standard: try Check.optionalText(finding.standard, "findings.\(index).standard", max: 100),
+                           clause: try Check.optionalText(finding.clause, "findings.\(index).clause", max: 100),
+                           determination: try Check.optionalText(finding.determination, "findings.\(index).determination", max: 200))
+            }
+        }
+        if let five = input.fiveImplementations {
+            fields.five = FiveImplementations(
+                responsibility: try Check.optionalText(five.responsibility, "fiveImplementations.responsibility", max: 500),
+                measures: try Check.optionalText(five.measures, "fiveImplementations.measures", max: 2000),
+                funds: try Check.optionalText(five.funds, "fiveImplementations.funds", max: 500),
+                timeLimit: try Check.optionalText(five.timeLimit, "fiveImplementations.timeLimit", max: 200),
+                emergencyPlan: try Check.optionalText(five.emergencyPlan, "fiveImplementations.emergencyPlan", max: 2000))
+        }
+        return fields
+    }
+
+    static func apply(_ fields: Fields, to item: LedgerItem, facts: inout ItemFacts) throws {
+        if let title = fields.title { item.title = title }
+        if let v = fields.description { item.details = v }
+        if let v = fields.location { item.location = v }
+        if let v = fields.category { item.category = v }
+        if let v = fields.fixMode { item.fixMode = v?.rawValue }
+        if let v = fields.source { item.source = v?.rawValue }
+        if let v = fields.supervisedUnitID { item.supervisedUnitID = v }
+        if let v = fields.findings {
+            item.findings = String(decoding: try JSONEncoder().encode(v), as: UTF8.self)
+        }
+        if let grade = fields.grade { facts.grade = grade }
+        if let five = fields.five { facts.fiveImplementations = five }
+    }
+
+    static func create(_ fields: Fields, actor: Actor, now: Date, on db: any Database) async throws -> LedgerItem {
+        guard let kind = fields.kind else { throw DubanError.invalid("kind", "缺少 kind / kind is required", code: "missing_field") }
+        if let supervised = fields.supervisedUnitID ?? nil, try await Unit.find(supervised, on: db) == nil {
+            throw DubanError.invalid("supervisedUnitId", "单位不存在 / unit not found")
+        }
+        let item = LedgerItem()
+        item.id = UUID()
+        item.kind = kind.rawValue
+        item.title = ""
+        item.findings = "[]"
+        item.registeringUnitID = actor.unitID
+        item.createdAt = now.wholeMilliseconds
+        var facts = ItemFacts(kind: kind, registeringUnitID: actor.unitID.uuidString)
+        try apply(fields, to: item, facts: &facts)
+        try store(facts, in: item, now: now)
+        try await item.create(on: db)
+        try await AuditLog.record(on: db, actor: actor.auditName, action: .create, entityType: entityType,
+                                  entityID: try item.requireID().text, before: ItemDTO?.none, after: try dto(item, now: now))
+        return item
+    }
+
+    static func update(_ item: LedgerItem, fields: Fields, actor: Actor, now: Date, on db: any Database) async throws {
+        if fields.kind != nil { throw DubanError.invalid("kind", "类别不能修改 / the kind cannot change") }
+        let before = try dto(item, now: now)
+        var facts = try facts(of: item)
+        guard facts.state.isOpen else { throw DubanError.conflict("已销号或撤销的条目不能修改 / the item is closed", code: "closed") }
+        if fields.grade != nil && ![.registered, .returned].contains(facts.state) {
+            throw DubanError.invalid("grade", "交办后不能改等级 / the grade is fixed once assigned")
+        }
+        try apply(fields, to: item, facts: &facts)
+        try store(facts, in: item, now: now)
+        try await item.save(on: db)
+        try await AuditLog.record(on: db, actor: actor.auditName, action: .update, entityType: entityType,
+                                  entityID: try item.requireID().text, before: before, after: try dto(item, now: now))
+    }
+
+    /// Builds the core event from the request, or names the missing or bad field.
+    static func event(from input: ItemEventInput) throws -> ItemEvent {
+        let kind = try Check.enumeration(input.event, "event", as: ItemEventKind.self)
+        func time(_ value: String?, _ field: String) throws -> Date {
+            guard let value else { throw DubanError.invalid(field, "缺少 \(field) / \(field) is required", code: "missing_field") }
+            guard let date = ChinaTimeFormat.parse(value) else { throw DubanError.invalid(field, "\(field) 应为 ISO 8601 时间 / must be ISO 8601") }
+            return date
+        }
+        func optionalTime(_ value: String?, _ field: String) throws -> Date? {
+            guard let value, !value.isEmpty else { return nil }
+            return try time(value, field)
+        }
+        func reason() throws -> String { try Check.text(input.reason ?? "", "reason", max: 2000) }
+        func unit() throws -> String { try Check.uuid(input.unitId, "unitId").uuidString }
+        switch kind {
+        case .assign: return .assign(unitID: try unit(), deadline: try optionalTime(input.deadline, "deadline"))
+        case .reassign: return .reassign(unitID: try unit(), deadline: try optionalTime(input.deadline, "deadline"))
+        case .signFor: return .signFor
+        case .return: return .return(reason: try reason(), leaderSigned: input.leaderSigned ?? false)
+        case .startWork: return .startWork
+        case .requestExtension: return .requestExtension(newDue: try time(input.newDue, "newDue"), reason: try reason())
+        case .approveExtension: return .approveExtension
+        case .rejectExtension: return .rejectExtension(reason: try reason())
+        case .submit:
+            let count = input.evidenceCount ?? 0
+            guard (0...100).contains(count) else { throw DubanError.invalid("evidenceCount", "应为0–100 / must be 0–100") }
+            return .submit(result: try Check.text(input.result ?? "", "result", max: 4000), evidenceCount: count)
+        case .verifyPass: return .verifyPass
+        case .verifyFail: return .verifyFail(reason: try reason(), newDeadline: try optionalTime(input.deadline, "deadline"))
+        case .close: return .close
+        case .lookBackPass: return .lookBackPass
+        case .lookBackFail: return .lookBackFail(reason: try reason(), deadline: try time(input.deadline, "deadline"))
+        case .cancel: return .cancel(reason: try reason())
+        case .list:
+            return .list(level: try Check.enumeration(input.level ?? "", "level", as: ListingLevel.self),
+                         targetDate: try time(input.targetDate, "targetDate"))
+        case .escalateListing: return .escalateListing(targetDate: try time(input.targetDate, "targetDate"))
+        case .requestSuspension: return .requestSuspension(reason: try reason())
+        case .decideSuspension:
+            guard let suspend = input.suspend else { throw DubanError.invalid("suspend", "缺少 suspend / suspend is required", code: "missing_field") }
+            return .decideSuspension(suspend: suspend)
+        }
+    }
+
+    /// Applies `event`; the new facts, the timeline entry, the audit entry and the effects commit together.
+    static func transition(_ item: LedgerItem, event: ItemEvent, actor: Actor, now: Date, calculator: DeadlineCalculator,
+                           on db: any Database) async throws {
+        if case .assign(let unit, _) = event { try await requireUnit(unit, on: db) }
+        if case .reassign(let unit, _) = event { try await requireUnit(unit, on: db) }
+        let before = try dto(item, now: now)
+        let facts = try facts(of: item)
+        let result = ItemMachine.apply(event, to: facts, by: ActorFacts(role: actor.role, unitID: actor.unitID.uuidString),
+                                       at: now, calculator: calculator)
+        let transition: ItemTransition
+        switch result {
+        case .success(let value): transition = value
+        case .failure(let error):
+            let status: HTTPResponseStatus = switch error {
+            case .invalidState: .conflict
+            case .forbiddenRole, .notAssignedUnit, .verifierIsAssignedUnit: .forbidden
+            default: .unprocessableEntity
+            }
+            throw DubanError(status, code: error.code, message: error.message, field: error.field)
+        }
+        try store(transition.facts, in: item, now: now)
+        try await item.save(on: db)
+        let entry = LedgerEvent()
+        entry.itemID = try item.requireID()
+        entry.at = now.wholeMilliseconds
+        entry.event = transition.entry.event.rawValue
+        entry.fromState = transition.entry.from.rawValue
+        entry.toState = transition.entry.to.rawValue
+        entry.actor = actor.auditName
+        entry.actorUnitID = actor.unitID.text
+        entry.note = transition.entry.note
+        entry.late = transition.entry.late
+        try await entry.create(on: db)
+        try await AuditLog.record(on: db, actor: actor.auditName, action: .transition, entityType: entityType,
+                                  entityID: try item.requireID().text, before: before, after: try dto(item, now: now))
+        try await perform(transition.effects, for: item, event: transition.entry.event, now: now, on: db)
+    }
+
+    private static func requireUnit(_ id: String, on db: any Database) async throws {
+        guard let uuid = UUID(uuidString: id), try await Unit.find(uuid, on: db) != nil else {
+            throw DubanError.invalid("unitId", "单位不存在 / unit not found")
+        }
+    }
+
+    /// Carries out what the machine asked for: deadline watches, notices.
+    static func perform(_ effects: [ItemEffect], for item: LedgerItem, event: ItemEventKind, now: Date, on db: any Database) async throws {
+        let id = try item.requireID().text
+        for effect in effects {
+            switch effect {
+            case .watchDeadline(let watch, let due, let rule):
+                try await DeadlineWatches.watch(entityType: entityType, entityID: id, kind: watch.rawValue,
+                                                unitID: item.assignedUnitID, due: due, rule: rule?.chinese ?? "指定期限", now: now, on: db)
+            case .closeWatch(let watch):
+                try await DeadlineWatches.close(entityType: entityType, entityID: id, kind: watch.rawValue, on: db)
+            case .notifyUnit(let unit, let about):
+                try await Notification(channel: "inbox", unitID: UUID(uuidString: unit), subject: notice(about),
+                                       body: item.title, entityType: entityType, entityID: id, now: now).create(on: db)
+            case .notifySupervisors(let about):
+                let units = Set(try await User.query(on: db).filter(\.$role == Role.supervisor.rawValue).all(\.$unit.$id))
+                for unit in units {
+                    try await Notification(channel: "inbox", unitID: unit, subject: notice(about), body: item.title,
+                                           entityType: entityType, entityID: id, now: now).create(on: db)
+                }
+            case .publishListing, .endListing:
+                // The listing columns follow the facts (see `store`); the public page reads them.
+                break
+            }
+        }
+    }
+
+    static func notice(_ event: ItemEventKind) -> String {
+        switch event {
+        case .assign, .reassign: "交办：请签收"
+        case .return: "退回：请重新交办"
+        case .requestExtension: "延期申请待审批"
+        case .approveExtension: "延期已批准"
+        case .rejectExtension: "延期未批准"
+        case .submit: "报结：请验收"
+        case .verifyFail: "验收未通过：请继续整改"
+        case .lookBackFail: "回头看发现问题复发：已重新打开"
+        case .close: "已销号"
+        case .list, .escalateListing: "挂牌督办"
+        case .requestSuspension: "停产停业申请：请在7日内决定"
+        default: "台账事项：\(event.rawValue)"
+        }
+    }
+}

@@ -1,0 +1,208 @@
+@testable import DubanServer
+import DubanCore
+import Fluent
+import Vapor
+import XCTVapor
+import XCTest
+
+/// A major fire hazard from inspection to 销号 through every role (issue #4), over HTTP.
+final class LedgerAPITests: XCTestCase {
+    func testMajorHazardFromInspectionToClosureThroughEveryRole() async throws {
+        try await TestApp.run { app in
+            let inspector = try await app.token("inspector")
+            let supervisor = try await app.token("supervisor")
+            let dispatcher = try await app.token("dispatcher")
+            let jianqiao = try await app.token("operator")
+            let yongfeng = try await app.token("operator2")
+            let jianqiaoID = try await app.unitID("建桥街")
+            let yongfengID = try await app.unitID("永丰街")
+            let enterprise = try await app.unitID("武汉汉阳示范商贸有限公司")
+            let china = { (days: Double) in ChinaTimeFormat.string(Date().addingTimeInterval(days * 86400)) }
+
+            // 1. The inspector registers a major hazard with its findings.
+            let registered = try await app.send(.POST, "/api/v1/items", token: inspector, json: ItemInput(
+                kind: "hazard", title: "商场疏散通道堵塞、自动喷水灭火系统瘫痪", description: "消防检查发现",
+                location: "汉阳区建桥街", category: "消防", grade: "major", fixMode: "time_limited", source: "inspection",
+                supervisedUnitId: enterprise.uuidString,
+                findings: [FindingDTO(description: "自动喷水灭火系统无法启动", standard: "GB50016-2014", clause: "8.4.1",
+                                      determination: "GA653-2006 6.1.7.1")]))
+            XCTAssertEqual(registered.status, .created, registered.body.string)
+            let item = try registered.content.decode(ItemDTO.self)
+            XCTAssertEqual(item.state, .registered)
+            XCTAssertEqual(item.fiveImplementationsMissing.count, 5)
+            let path = "/api/v1/items/\(item.id)"
+
+            func act(_ token: String, _ input: ItemEventInput) async throws -> XCTHTTPResponse {
+                try await app.send(.POST, path + "/events", token: token, json: input)
+            }
+            func event(_ name: String, unit: UUID? = nil, deadline: String? = nil, reason: String? = nil,
+                       newDue: String? = nil, result: String? = nil, evidence: Int? = nil, level: String? = nil,
+                       target: String? = nil) -> ItemEventInput {
+                ItemEventInput(event: name, unitId: unit?.uuidString, deadline: deadline, reason: reason, leaderSigned: nil,
+                               newDue: newDue, result: result, evidenceCount: evidence, level: level, targetDate: target, suspend: nil)
+            }
+
+            // 2. A major hazard cannot be assigned before all five implementations are in place (003 仙游).
+            let early = try await act(dispatcher, event("assign", unit: yongfengID, deadline: china(30)))
+            XCTAssertEqual(early.status, .unprocessableEntity)
+            XCTAssertEqual(early.errorBody?.code, "five_implementations_missing")
+            let five = try await app.send(.PATCH, path, token: inspector, json: ItemInput(fiveImplementations: FiveImplementations(
+                responsibility: "企业法定代表人张某", measures: "修复喷淋系统，清理通道", funds: "企业自筹20万元",
+                timeLimit: "30日内", emergencyPlan: "整改期间专人值守")))
+            XCTAssertEqual(five.status, .ok, five.body.string)
+
+            // 3. Assigned to the wrong street, returned with a reason, reassigned.
+            var res = try await act(dispatcher, event("assign", unit: yongfengID, deadline: china(30)))
+            XCTAssertEqual(res.status, .ok, res.body.string)
+            res = try await act(jianqiao, event("sign_for"))
+            XCTAssertEqual(res.status, .forbidden)
+            XCTAssertEqual(res.errorBody?.code, "not_assigned_unit")
+            res = try await act(yongfeng, event("return", reason: "该商场位于建桥街辖区"))
+            XCTAssertEqual(res.status, .ok, res.body.string)
+            res = try await act(supervisor, event("reassign", unit: jianqiaoID, deadline: china(30)))
+            XCTAssertEqual(res.status, .ok, res.body.string)
+            // 永丰街 no longer sees it.
+            do { let r = try await app.send(.GET, path, token: yongfeng); XCTAssertEqual(r.status, .notFound, r.body.string) }
+
+            // 4. Signed for and in progress.
+            do { let r = try await act(jianqiao, event("sign_for")); XCTAssertEqual(r.status, .ok, r.body.string) }
+            do { let r = try await act(jianqiao, event("start_work")); XCTAssertEqual(r.status, .ok, r.body.string) }
+
+            // 5. Extensions: one refused, two approved, the third refused by the rule.
+            do { let r = try await act(jianqiao, event("request_extension", reason: "设备采购", newDue: china(40))); XCTAssertEqual(r.status, .ok, r.body.string) }
+            res = try await act(jianqiao, event("approve_extension"))
+            XCTAssertEqual(res.status, .forbidden, "only supervisors approve")
+            do { let r = try await act(supervisor, event("reject_extension", reason: "理由不充分")); XCTAssertEqual(r.status, .ok, r.body.string) }
+            for days in [45.0, 60.0] {
+                do { let r = try await act(jianqiao, event("request_extension", reason: "设备采购", newDue: china(days))); XCTAssertEqual(r.status, .ok, r.body.string) }
+                res = try await act(supervisor, event("approve_extension"))
+                XCTAssertEqual(res.status, .ok, res.body.string)
+            }
+            XCTAssertEqual(try res.content.decode(ItemDTO.self).extensionsApproved, 2)
+            res = try await act(jianqiao, event("request_extension", reason: "再次延期", newDue: china(90)))
+            XCTAssertEqual(res.status, .unprocessableEntity)
+            XCTAssertEqual(res.errorBody?.code, "extension_limit_reached")
+
+            // 6. Submitted, verification fails (someone other than the unit verifies), submitted again, passes.
+            res = try await act(jianqiao, event("submit", result: "已整改", evidence: 0))
+            XCTAssertEqual(res.errorBody?.code, "evidence_required")
+            do { let r = try await act(jianqiao, event("submit", result: "已修复喷淋系统", evidence: 2)); XCTAssertEqual(r.status, .ok, r.body.string) }
+            res = try await act(jianqiao, event("verify_pass"))
+            XCTAssertEqual(res.status, .forbidden)
+            do { let r = try await act(inspector, event("verify_fail", reason: "末端试水压力不足")); XCTAssertEqual(r.status, .ok, r.body.string) }
+            do { let r = try await act(jianqiao, event("submit", result: "更换水泵", evidence: 3)); XCTAssertEqual(r.status, .ok, r.body.string) }
+            do { let r = try await act(inspector, event("verify_pass")); XCTAssertEqual(r.status, .ok, r.body.string) }
+            res = try await act(supervisor, event("close"))
+            XCTAssertEqual(res.status, .ok, res.body.string)
+            XCTAssertEqual(try res.content.decode(ItemDTO.self).state, .closed)
+
+            // 7. The look-back finds the hazard back: reopened, a second rework; then closed for good.
+            res = try await act(inspector, event("look_back_fail", deadline: china(20), reason: "通道再次堵塞"))
+            XCTAssertEqual(res.status, .ok, res.body.string)
+            let reopened = try res.content.decode(ItemDTO.self)
+            XCTAssertEqual(reopened.state, .inProgress)
+            XCTAssertEqual(reopened.reworks, 2)
+            do { let r = try await act(jianqiao, event("submit", result: "清理通道并设专人巡查", evidence: 1)); XCTAssertEqual(r.status, .ok, r.body.string) }
+            do { let r = try await act(inspector, event("verify_pass")); XCTAssertEqual(r.status, .ok, r.body.string) }
+            do { let r = try await act(supervisor, event("close")); XCTAssertEqual(r.status, .ok, r.body.string) }
+            res = try await act(supervisor, event("close"))
+            XCTAssertEqual(res.status, .conflict)
+            XCTAssertEqual(res.errorBody?.code, "invalid_state")
+
+            // The timeline and the audit log hold every transition.
+            let detail = try await app.send(.GET, path, token: supervisor).content.decode(ItemDTO.self)
+            let timeline = try XCTUnwrap(detail.timeline)
+            let transitions = try await AuditEntry.query(on: app.db).filter(\.$entityID == item.id.text)
+                .filter(\.$action == "transition").count()
+            XCTAssertEqual(timeline.count, transitions)
+            XCTAssertEqual(timeline.map(\.event), [
+                .assign, .return, .reassign, .signFor, .startWork, .requestExtension, .rejectExtension,
+                .requestExtension, .approveExtension, .requestExtension, .approveExtension, .submit, .verifyFail, .submit,
+                .verifyPass, .close, .lookBackFail, .submit, .verifyPass, .close,
+            ])
+            let audit = try await AuditLog.verify(on: app.db)
+            XCTAssertNil(audit.firstBreak)
+            // The deadlines the machine asked for are watched; closing ended them.
+            let open = try await WatchedDeadline.query(on: app.db).filter(\.$entityID == item.id.text)
+                .filter(\.$state ~~ ["pending", "warned"]).count()
+            XCTAssertEqual(open, 0)
+        }
+    }
+
+    func testOverdueListIsOrderedScopedAndPaged() async throws {
+        try await TestApp.run { app in
+            let inspector = try await app.token("inspector")
+            let supervisor = try await app.token("supervisor")
+            let jianqiaoID = try await app.unitID("建桥街")
+            let yongfengID = try await app.unitID("永丰街")
+            // Five items due in 1–2 seconds (the rules refuse a deadline already past), one due next month.
+            var dueSoon: [UUID] = []
+            for n in 0..<6 {
+                let created = try await app.send(.POST, "/api/v1/items", token: inspector, json: ItemInput(
+                    kind: "hazard", title: "一般隐患\(n)", grade: "general"))
+                let id = try created.content.decode(ItemDTO.self).id
+                let unit = n % 2 == 0 ? jianqiaoID : yongfengID
+                let due = ChinaTimeFormat.string(Date().addingTimeInterval(n == 5 ? 30 * 86400 : 1.2 + Double(n) * 0.1))
+                let res = try await app.send(.POST, "/api/v1/items/\(id)/events", token: supervisor, json: ItemEventInput(
+                    event: "assign", unitId: unit.uuidString, deadline: due))
+                XCTAssertEqual(res.status, .ok, res.body.string)
+                if n < 5 { dueSoon.append(id) }
+            }
+            try await Task.sleep(for: .seconds(2))
+            var seen: [ItemDTO] = []
+            var cursor: String?
+            repeat {
+                let res = try await app.send(.GET, "/api/v1/items?overdue=true&limit=2" + (cursor.map { "&cursor=\($0)" } ?? ""),
+                                             token: supervisor)
+                XCTAssertEqual(res.status, .ok, res.body.string)
+                let page = try res.content.decode(ListPage<ItemDTO>.self)
+                seen += page.items
+                cursor = page.nextCursor
+            } while cursor != nil
+            // Deadlines are whole seconds, so ties are broken by id.
+            let expected = seen.sorted { ($0.dueAt ?? "", $0.id.uuidString) < ($1.dueAt ?? "", $1.id.uuidString) }.map(\.id)
+            XCTAssertEqual(seen.map(\.id), expected, "earliest deadline first")
+            XCTAssertEqual(Set(seen.map(\.id)), Set(dueSoon), "every overdue item once, none other")
+            XCTAssertEqual(seen.count, dueSoon.count)
+            XCTAssertTrue(seen.allSatisfy(\.overdue))
+            // 永丰街's operator sees only 永丰街's overdue items.
+            let operator2 = try await app.token("operator2")
+            let scoped = try await app.send(.GET, "/api/v1/items?overdue=true", token: operator2).content.decode(ListPage<ItemDTO>.self)
+            XCTAssertEqual(Set(scoped.items.map(\.id)), [dueSoon[1], dueSoon[3]])
+            let oneUnit = try await app.send(.GET, "/api/v1/items?overdue=true&unitId=\(jianqiaoID)", token: supervisor)
+                .content.decode(ListPage<ItemDTO>.self)
+            XCTAssertEqual(Set(oneUnit.items.map(\.id)), [dueSoon[0], dueSoon[2], dueSoon[4]])
+        }
+    }
+
+    func testListingIsPublicUntilTheItemCloses() async throws {
+        try await TestApp.run { app in
+            let inspector = try await app.token("inspector")
+            let supervisor = try await app.token("supervisor")
+            let created = try await app.send(.POST, "/api/v1/items", token: inspector, json: ItemInput(
+                kind: "hazard", title: "某市场重大火灾隐患", location: "汉阳区永丰街", grade: "major",
+                fiveImplementations: FiveImplementations(responsibility: "张某", measures: "整改", funds: "10万元",
+                                                         timeLimit: "年底前", emergencyPlan: "值守")))
+            let id = try created.content.decode(ItemDTO.self).id
+            let target = ChinaTimeFormat.string(Date().addingTimeInterval(60 * 86400))
+            let general = try await app.token("leader")
+            let denied = try await app.send(.POST, "/api/v1/items/\(id)/events", token: general,
+                                            json: ItemEventInput(event: "list", level: "district", targetDate: target))
+            XCTAssertEqual(denied.status, .forbidden)
+            let listed = try await app.send(.POST, "/api/v1/items/\(id)/events", token: supervisor,
+                                            json: ItemEventInput(event: "list", level: "district", targetDate: target))
+            XCTAssertEqual(listed.status, .ok, listed.body.string)
+            let page = try await app.send(.GET, "/api/v1/public/listed-hazards")
+            XCTAssertEqual(page.status, .ok)
+            let hazards = try page.content.decode([LedgerRoutes.ListedHazardDTO].self)
+            XCTAssertEqual(hazards.map(\.title), ["某市场重大火灾隐患"])
+            XCTAssertEqual(hazards.first?.levelName, "区级")
+            XCTAssertFalse(page.body.string.contains("张某"), "the public sees only what listing publishes")
+            let cancelled = try await app.send(.POST, "/api/v1/items/\(id)/events", token: supervisor,
+                                               json: ItemEventInput(event: "cancel", reason: "重复登记"))
+            XCTAssertEqual(cancelled.status, .ok, cancelled.body.string)
+            let after = try await app.send(.GET, "/api/v1/public/listed-hazards").content.decode([LedgerRoutes.ListedHazardDTO].self)
+            XCTAssertTrue(after.isEmpty)
+        }
+    }
+}
