@@ -26,6 +26,7 @@ func routes(_ app: Application) throws {
     CalendarRoutes.register(api)
     NotificationRoutes.register(api)
     LedgerRoutes.register(api)
+    RegisterRoutes.register(api)
 
     let document = OpenAPIDocument.build(app.apiRegistry.all)
     app.get("openapi.json") { req async throws -> Response in

@@ -76,9 +76,18 @@ public enum DemoData {
     ]
 
     public struct Summary: Sendable, CustomStringConvertible {
-        public var units = 0, people = 0, posts = 0, bodies = 0, members = 0, users = 0
+        public var units = 0, people = 0, posts = 0, bodies = 0, members = 0, users = 0, hazards = 0
         public var description: String {
-            "units \(units), people \(people), posts \(posts), bodies \(bodies), members \(members), users \(users)"
+            "units \(units), people \(people), posts \(posts), bodies \(bodies), members \(members), users \(users), listed hazards \(hazards)"
+        }
+    }
+
+    /// The 8 major fire hazards listed by 000 阳政办(2017)45号, in the columns of its 附件.
+    static func listedHazardRows(resourcesDirectory: String) throws -> [[String: String]] {
+        let url = URL(fileURLWithPath: resourcesDirectory + "demo/listed-hazards-2017-45.json")
+        let raw = try JSONSerialization.jsonObject(with: try Data(contentsOf: url)) as? [[String: Any]] ?? []
+        return raw.map { row in
+            Dictionary(uniqueKeysWithValues: MajorFireHazardRegister.fields.map { ($0, (row[$0] as? String) ?? "") })
         }
     }
 
@@ -90,6 +99,7 @@ public enum DemoData {
         }
         let url = URL(fileURLWithPath: app.directory.resourcesDirectory + "demo/directory.json")
         let directory = try JSONDecoder().decode(Directory.self, from: try Data(contentsOf: url))
+        let hazardRows = try listedHazardRows(resourcesDirectory: app.directory.resourcesDirectory)
         let cost = app.duban.bcryptCost
         let hashes = try users.map { try Passwords.hash($0.password, cost: cost) }
         let actor = "demo-loader"
@@ -181,6 +191,11 @@ public enum DemoData {
                                           entityID: try row.requireID().text, before: UserDTO?.none, after: UserDTO(row))
                 summary.users += 1
             }
+            guard let fireBrigade = resolve("区消防大队") else {
+                throw DubanError.invalid("unit", "演示数据缺少区消防大队 / demo data lacks the fire brigade")
+            }
+            summary.hazards = try await RegisterService.importMajorFireHazards(
+                hazardRows, registeringUnit: fireBrigade, actor: actor, now: Date(), on: db).count
             progress("demo data loaded: \(summary)")
             return summary
         }

@@ -29,6 +29,9 @@ final class LedgerItem: Model, @unchecked Sendable {
     /// JSON array of findings: `[{"description","standard","clause","determination"}]`.
     @Field(key: "findings") var findings: String
     @Field(key: "facts") var facts: String
+    /// The row of a register this item came from or belongs to (JSON column → value), e.g. the
+    /// columns of 000 阳政办(2017)45号 附件; exported back exactly.
+    @OptionalField(key: "register") var register: String?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
 
@@ -74,6 +77,7 @@ struct CreateLedger: AsyncMigration {
             .field("listing_level", .string)
             .field("findings", .string, .required)
             .field("facts", .string, .required)
+            .field("register", .string)
             .field("created_at", .datetime, .required)
             .field("updated_at", .datetime, .required)
             .create()
