@@ -22,9 +22,10 @@ PASSWORDS = {
     "supervisor": "duban-supervisor-2026",
     "leader": "duban-leader-2026",
 }
-PAGES = ["/", "/units", "/people", "/bodies", "/calendar", "/calendar?start=2026-09-24T10:00&amount=1&unit=working_days", "/notifications"]
+PAGES = ["/", "/items", "/items?overdue=true", "/units", "/people", "/bodies", "/calendar", "/calendar?start=2026-09-24T10:00&amount=1&unit=working_days", "/notifications"]
 # Pages only some roles have.
-ROLE_PAGES = {"admin": ["/audit", "/audit?verify=1"], "supervisor": ["/audit"]}
+ROLE_PAGES = {"admin": ["/audit", "/audit?verify=1", "/items/new"], "supervisor": ["/audit", "/items/new"],
+              "operator": ["/items/new"]}
 failures = []
 
 
@@ -95,6 +96,7 @@ def main():
     driver = make_driver()
     checked_links = set()
     try:
+        visit(driver, "/listed", "public-listed")
         driver.get(BASE + "/login")
         driver.save_screenshot(f"{OUT}/login.png")
         check_console(driver, "/login")

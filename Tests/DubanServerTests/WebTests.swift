@@ -260,3 +260,47 @@ final class AuditPageTests: XCTestCase {
         }
     }
 }
+
+/// The ledger pages: register through the form, act through the item page, the public listed page.
+final class LedgerPageTests: XCTestCase {
+    func testInspectorRegistersAndSupervisorAssignsThroughThePages() async throws {
+        try await TestApp.run { app in
+            var inspector = WebTests.Browser(app: app)
+            try await inspector.login("inspector")
+            let form = try await inspector.get("/items/new")
+            XCTAssertEqual(form.status, .ok)
+            let token = try XCTUnwrap(WebTests.Browser.csrf(in: form.body.string))
+            let created = try await inspector.post("/items", form: [
+                "_csrf": token, "kind": "hazard", "title": "仓库堆放易燃物", "grade": "general", "fixMode": "time_limited",
+                "source": "inspection", "supervisedUnit": "示范商贸（演示企业）", "findingDescription": "堵塞疏散通道",
+                "findingStandard": "GB50016-2014", "findingClause": "5.5.17"])
+            XCTAssertEqual(created.status, .seeOther, created.body.string)
+            let location = try XCTUnwrap(created.headers.first(name: .location)).components(separatedBy: "?")[0]
+            let page = try await inspector.get(location)
+            XCTAssertTrue(page.body.string.contains("GB50016-2014"))
+            XCTAssertFalse(page.body.string.contains("value=\"assign\""), "inspectors do not assign")
+
+            var supervisor = WebTests.Browser(app: app)
+            try await supervisor.login("supervisor")
+            let item = try await supervisor.get(location)
+            XCTAssertTrue(item.body.string.contains("value=\"assign\""))
+            let csrf = try XCTUnwrap(WebTests.Browser.csrf(in: item.body.string))
+            let assigned = try await supervisor.post(location + "/act", form: [
+                "_csrf": csrf, "event": "assign", "unit": "建桥街道办事处", "deadline": "2099-01-31T18:00"])
+            XCTAssertEqual(assigned.status, .seeOther, assigned.body.string)
+            let bad = try await supervisor.post(location + "/act", form: ["_csrf": csrf, "event": "close"])
+            XCTAssertEqual(bad.status, .conflict)
+
+            var operatorBrowser = WebTests.Browser(app: app)
+            try await operatorBrowser.login("operator")
+            let mine = try await operatorBrowser.get(location)
+            XCTAssertTrue(mine.body.string.contains("value=\"sign_for\""), "建桥街 may sign for it")
+            let list = try await operatorBrowser.get("/items")
+            XCTAssertTrue(list.body.string.contains("仓库堆放易燃物"))
+
+            let publicPage = try await app.send(.GET, "/listed")
+            XCTAssertEqual(publicPage.status, .ok)
+            XCTAssertTrue(publicPage.body.string.contains("武汉市第五医院") || publicPage.body.string.contains("重大火灾隐患"))
+        }
+    }
+}

@@ -35,7 +35,7 @@ struct Layout: Encodable {
         path = req.url.path
         if let actor = req.actor {
             user = UserBadge(name: actor.displayName, role: Strings.roleName(actor.role, language), unit: actor.unitName)
-            var items: [(String, String)] = [("/", "home"), ("/units", "units"), ("/people", "people"), ("/bodies", "bodies"),
+            var items: [(String, String)] = [("/", "home"), ("/items", "ledger"), ("/units", "units"), ("/people", "people"), ("/bodies", "bodies"),
                                              ("/calendar", "calendar"), ("/notifications", "notifications")]
             // Navigation by role: the audit log is for those who may read it.
             if actor.role == .admin || actor.role == .supervisor { items.append(("/audit", "audit")) }

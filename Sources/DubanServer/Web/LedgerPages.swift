@@ -1,0 +1,258 @@
+import DubanCore
+import Fluent
+import Vapor
+
+/// The ledger pages: the list with filters, an item's page with its timeline and the actions the viewer
+/// may take, the registration form; and the public page of listed hazards.
+enum LedgerPages {
+    static func register(signedIn pages: any RoutesBuilder, public app: Application) {
+        pages.get("items", use: list)
+        pages.get("items", "new", use: newItem)
+        pages.post("items", use: create)
+        pages.get("items", ":id", use: item)
+        pages.post("items", ":id", "act", use: act)
+        pages.post("items", ":id", "five", use: saveFive)
+        app.get("listed", use: listed)
+    }
+
+    struct Row: Encodable {
+        var item: ItemDTO
+        var unit: String?
+    }
+
+    struct ListPageContent: Encodable {
+        var rows: [Row]
+        var empty: Bool
+        var overdue: Bool
+        var state: String
+        var states: [WebRoutes.Option]
+        var nextHref: String?
+        var canRegister: Bool
+    }
+
+    static func unitNames(_ ids: [UUID], on db: any Database) async throws -> [UUID: String] {
+        let units = try await Unit.query(on: db).filter(\.$id ~~ Array(Set(ids))).all()
+        return Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { ($0, unit.name) } })
+    }
+
+    @Sendable static func list(_ req: Request) async throws -> Response {
+        let t = Strings.table(Language.of(req))
+        let actor = try req.requireActor()
+        let page = try await LedgerRoutes.list(req)
+        let names = try await unitNames(page.items.compactMap(\.assignedUnitId), on: req.db)
+        let overdue = req.query[String.self, at: "overdue"] == "true"
+        let state = req.query[String.self, at: "state"] ?? ""
+        var query = [URLQueryItem]()
+        if overdue { query.append(.init(name: "overdue", value: "true")) }
+        if !state.isEmpty { query.append(.init(name: "state", value: state)) }
+        let next = page.nextCursor.map { cursor -> String in
+            var components = URLComponents()
+            components.queryItems = query + [.init(name: "cursor", value: cursor)]
+            return "/items?" + (components.percentEncodedQuery ?? "")
+        }
+        let content = ListPageContent(
+            rows: page.items.map { Row(item: $0, unit: $0.assignedUnitId.flatMap { names[$0] }) }, empty: page.items.isEmpty,
+            overdue: overdue, state: state,
+            states: ItemState.allCases.map { WebRoutes.Option(value: $0.rawValue, label: $0.chinese, selected: $0.rawValue == state) },
+            nextHref: next, canRegister: ![.leader, .evaluator].contains(actor.role))
+        return try await req.render("items", title: t["ledger"] ?? "", content)
+    }
+
+    struct NewItemPage: Encodable {
+        var kinds: [WebRoutes.Option]
+        var grades: [WebRoutes.Option]
+        var fixModes: [WebRoutes.Option]
+        var sources: [WebRoutes.Option]
+    }
+
+    @Sendable static func newItem(_ req: Request) async throws -> Response {
+        try await newItemPage(req, error: nil, status: .ok)
+    }
+
+    static func newItemPage(_ req: Request, error: String?, status: HTTPResponseStatus) async throws -> Response {
+        try req.requireRole(.admin, .supervisor, .dispatcher, .inspector, .unitOperator, .enterprise)
+        let t = Strings.table(Language.of(req))
+        let kindNames: [ItemKind: String] = [.hazard: "隐患", .referral: "抄送/移送", .task: "目标任务", .problem: "问题清单"]
+        let content = NewItemPage(
+            kinds: ItemKind.allCases.map { .init(value: $0.rawValue, label: kindNames[$0] ?? $0.rawValue, selected: $0 == .hazard) },
+            grades: HazardGrade.allCases.map { .init(value: $0.rawValue, label: $0.chinese, selected: $0 == .general) },
+            fixModes: FixMode.allCases.map { .init(value: $0.rawValue, label: $0.chinese, selected: $0 == .timeLimited) },
+            sources: HazardSource.allCases.map { .init(value: $0.rawValue, label: $0.chinese, selected: $0 == .inspection) })
+        return try await req.render("item-new", title: t["register"] ?? "", content, error: error, status: status)
+    }
+
+    struct ItemForm: Content {
+        var kind: String?
+        var title: String?
+        var description: String?
+        var location: String?
+        var category: String?
+        var grade: String?
+        var fixMode: String?
+        var source: String?
+        var supervisedUnit: String?
+        var findingDescription: String?
+        var findingStandard: String?
+        var findingClause: String?
+        var findingDetermination: String?
+    }
+
+    @Sendable static func create(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(ItemForm.self)
+        do {
+            let supervised = try await RosterPages.unitID(named: form.supervisedUnit, field: "supervisedUnit", on: req.db)
+            let finding = (form.findingDescription ?? "").isEmpty ? [] : [FindingDTO(
+                description: form.findingDescription ?? "", standard: form.findingStandard, clause: form.findingClause,
+                determination: form.findingDetermination)]
+            let dto = try await LedgerRoutes.create(req, input: ItemInput(
+                kind: form.kind, title: form.title, description: form.description, location: form.location, category: form.category,
+                grade: form.grade, fixMode: form.fixMode, source: form.source, supervisedUnitId: supervised?.uuidString,
+                findings: finding))
+            return req.redirect(to: "/items/\(dto.id.text)?saved=1")
+        } catch let error as DubanError where error.status.code < 500 {
+            return try await newItemPage(req, error: error.message + (error.field.map { "（\($0)）" } ?? ""), status: error.status)
+        }
+    }
+
+    /// One action the viewer may take, with the inputs its form needs.
+    struct Action: Encodable {
+        var event: String
+        var label: String
+        var needsUnit = false
+        var needsDeadline = false
+        var needsReason = false
+        var needsNewDue = false
+        var needsResult = false
+        var needsLevel = false
+        var needsTarget = false
+        var needsDecision = false
+    }
+
+    static let actionLabels: [ItemEventKind: String] = [
+        .assign: "交办", .reassign: "重新交办", .signFor: "签收", .return: "退回", .startWork: "开始整改",
+        .requestExtension: "申请延期", .approveExtension: "批准延期", .rejectExtension: "不批准延期", .submit: "报结",
+        .verifyPass: "验收通过", .verifyFail: "验收不通过", .close: "销号", .lookBackPass: "回头看：通过",
+        .lookBackFail: "回头看：复发", .cancel: "撤销", .list: "挂牌督办", .escalateListing: "升级督办",
+        .requestSuspension: "提请停产停业", .decideSuspension: "停产停业决定",
+    ]
+
+    static func actions(for item: ItemDTO, actor: Actor) -> [Action] {
+        ItemEventKind.allCases.compactMap { kind -> Action? in
+            guard ItemMachine.target(of: kind, from: item.state) != nil, ItemMachine.roles(for: kind).contains(actor.role) else { return nil }
+            switch kind {
+            case .signFor, .return, .startWork, .requestExtension, .submit:
+                guard item.assignedUnitId == actor.unitID else { return nil }
+            case .approveExtension, .rejectExtension:
+                guard item.pendingExtensionDue != nil else { return nil }
+            case .list:
+                guard item.grade == .major, item.listingLevel == nil else { return nil }
+            case .escalateListing:
+                guard item.listingLevel != nil else { return nil }
+            case .verifyPass, .verifyFail, .lookBackPass, .lookBackFail:
+                guard item.assignedUnitId != actor.unitID else { return nil }
+            default: break
+            }
+            var action = Action(event: kind.rawValue, label: actionLabels[kind] ?? kind.rawValue)
+            switch kind {
+            case .assign, .reassign: action.needsUnit = true; action.needsDeadline = true
+            case .return, .rejectExtension, .cancel, .requestSuspension: action.needsReason = true
+            case .verifyFail: action.needsReason = true; action.needsDeadline = true
+            case .lookBackFail: action.needsReason = true; action.needsDeadline = true
+            case .requestExtension: action.needsNewDue = true; action.needsReason = true
+            case .submit: action.needsResult = true
+            case .list: action.needsLevel = true; action.needsTarget = true
+            case .escalateListing: action.needsTarget = true
+            case .decideSuspension: action.needsDecision = true
+            default: break
+            }
+            return action
+        }
+    }
+
+    struct ItemPage: Encodable {
+        var item: ItemDTO
+        var assignedUnit: String?
+        var supervisedUnit: String?
+        var actions: [Action]
+        var levels: [WebRoutes.Option]
+        var hasTimeline: Bool
+        var hasActions: Bool
+        var canEditFive: Bool
+        var missing: String
+    }
+
+    @Sendable static func item(_ req: Request) async throws -> Response {
+        try await itemPage(req, error: nil, status: .ok)
+    }
+
+    static func itemPage(_ req: Request, error: String?, status: HTTPResponseStatus) async throws -> Response {
+        let actor = try req.requireActor()
+        let dto = try await LedgerRoutes.get(req)
+        let names = try await unitNames([dto.assignedUnitId, dto.supervisedUnitId].compactMap { $0 }, on: req.db)
+        let notice = req.query[String.self, at: "saved"] != nil ? Strings.table(Language.of(req))["saved"] : nil
+        let content = ItemPage(
+            item: dto, assignedUnit: dto.assignedUnitId.flatMap { names[$0] }, supervisedUnit: dto.supervisedUnitId.flatMap { names[$0] },
+            actions: actions(for: dto, actor: actor),
+            levels: ListingLevel.allCases.map { .init(value: $0.rawValue, label: $0.chinese, selected: $0 == .district) },
+            hasTimeline: !(dto.timeline ?? []).isEmpty,
+            hasActions: !actions(for: dto, actor: actor).isEmpty,
+            canEditFive: dto.state.isOpen && ![.leader, .evaluator, .dispatcher].contains(actor.role),
+            missing: dto.fiveImplementationsMissing.map { fiveNames[$0] ?? $0 }.joined(separator: "、"))
+        return try await req.render("item", title: dto.title, content, error: error, notice: notice, status: status)
+    }
+
+    static let fiveNames = ["responsibility": "责任", "measures": "措施", "funds": "资金", "timeLimit": "时限", "emergencyPlan": "预案"]
+
+    struct ActForm: Content {
+        var event: String?
+        var unit: String?
+        var deadline: String?
+        var reason: String?
+        var newDue: String?
+        var result: String?
+        var evidenceCount: String?
+        var level: String?
+        var targetDate: String?
+        var suspend: String?
+    }
+
+    @Sendable static func act(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(ActForm.self)
+        let id = try req.idParameter(what: "条目 / item")
+        do {
+            let unit = try await RosterPages.unitID(named: form.unit, field: "unit", on: req.db)
+            func blank(_ text: String?) -> String? { (text ?? "").isEmpty ? nil : text }
+            _ = try await LedgerRoutes.act(req, input: ItemEventInput(
+                event: form.event ?? "", unitId: unit?.uuidString, deadline: blank(form.deadline), reason: blank(form.reason),
+                leaderSigned: nil, newDue: blank(form.newDue), result: blank(form.result),
+                evidenceCount: form.evidenceCount.flatMap { Int($0) }, level: blank(form.level), targetDate: blank(form.targetDate),
+                suspend: form.suspend.map { $0 == "true" }))
+            return req.redirect(to: "/items/\(id.text)?saved=1")
+        } catch let error as DubanError where error.status.code < 500 && error.status != .notFound {
+            return try await itemPage(req, error: error.message + (error.field.map { "（\($0)）" } ?? ""), status: error.status)
+        }
+    }
+
+    @Sendable static func saveFive(_ req: Request) async throws -> Response {
+        let five = try req.content.decode(FiveImplementations.self)
+        let id = try req.idParameter(what: "条目 / item")
+        do {
+            _ = try await LedgerRoutes.update(req, input: ItemInput(fiveImplementations: five))
+            return req.redirect(to: "/items/\(id.text)?saved=1")
+        } catch let error as DubanError where error.status.code < 500 && error.status != .notFound {
+            return try await itemPage(req, error: error.message, status: error.status)
+        }
+    }
+
+    struct ListedPage: Encodable {
+        var hazards: [LedgerRoutes.ListedHazardDTO]
+        var empty: Bool
+    }
+
+    /// Public: no sign-in.
+    @Sendable static func listed(_ req: Request) async throws -> Response {
+        let t = Strings.table(Language.of(req))
+        let hazards = try await LedgerRoutes.listed(req)
+        return try await req.render("listed", title: t["listedHazards"] ?? "", ListedPage(hazards: hazards, empty: hazards.isEmpty))
+    }
+}
