@@ -222,8 +222,16 @@ final class RosterPageTests: XCTestCase {
             XCTAssertEqual(after, before)
             let renamed = try await browser.post("/bodies/\(bodyID)", form: [
                 "_csrf": token, "name": body.name, "kind": "委员会", "document": "阳政办(2018)5号", "documentDate": "2018-01-20",
-                "hostUnit": "区质监局", "officeDirector": ""])
-            XCTAssertTrue([.seeOther, .unprocessableEntity].contains(renamed.status), renamed.body.string)
+                "hostUnit": "区工商质监局", "officeDirector": "测试干部"])
+            XCTAssertEqual(renamed.status, .seeOther, renamed.body.string)
+            let fresh = try await Body.find(bodyID, on: app.db)
+            let updated = try await BodyRoutes.dto(try XCTUnwrap(fresh), on: app.db)
+            XCTAssertEqual(updated.hostUnitName, "汉阳区工商和质监局")
+            XCTAssertEqual(updated.officeDirectorName, "测试干部")
+            let unknown = try await browser.post("/bodies/\(bodyID)", form: [
+                "_csrf": token, "name": body.name, "kind": "委员会", "hostUnit": "不存在的局"])
+            XCTAssertEqual(unknown.status, .unprocessableEntity)
+            XCTAssertTrue(unknown.body.string.contains("hostUnit"))
         }
     }
 }
