@@ -265,3 +265,35 @@ final class RegisterTests: XCTestCase {
         }
     }
 }
+
+/// 升级督办: a listed hazard still open after its target date is escalated one level by the scheduler.
+final class LedgerEscalationTests: XCTestCase {
+    func testOverdueListingEscalatesOneLevelAndTellsSupervisors() async throws {
+        try await TestApp.run { app in
+            let inspector = try await app.token("inspector")
+            let supervisor = try await app.token("supervisor")
+            let created = try await app.send(.POST, "/api/v1/items", token: inspector, json: ItemInput(
+                kind: "hazard", title: "某厂房重大火灾隐患", grade: "major"))
+            let id = try created.content.decode(ItemDTO.self).id
+            let target = Date().addingTimeInterval(3600)
+            let listed = try await app.send(.POST, "/api/v1/items/\(id)/events", token: supervisor, json: ItemEventInput(
+                event: "list", level: "district", targetDate: ChinaTimeFormat.string(target)))
+            XCTAssertEqual(listed.status, .ok, listed.body.string)
+            let report = try await Scheduler(instance: "test").sweep(now: target.addingTimeInterval(60), app: app)
+            XCTAssertGreaterThanOrEqual(report.fired, 1)
+            let item = try await app.send(.GET, "/api/v1/items/\(id)", token: supervisor).content.decode(ItemDTO.self)
+            XCTAssertEqual(item.listingLevel, .city)
+            XCTAssertEqual(item.timeline?.last?.event, .escalateListing)
+            XCTAssertEqual(item.timeline?.last?.actor, "scheduler(supervisor)")
+            let supervisorUnit = try await app.unitID("汉阳区人民政府督查室")
+            let notices = try await Notification.query(on: app.db).filter(\.$recipientUnitID == supervisorUnit)
+                .filter(\.$subject ~~ "升级督办").count()
+            XCTAssertEqual(notices, 1)
+            // The new target is watched: once it passes too, the listing goes up again, to the province.
+            let later = try await Scheduler(instance: "test").sweep(now: target.addingTimeInterval(31 * 86400), app: app)
+            XCTAssertGreaterThanOrEqual(later.fired, 1)
+            let again = try await app.send(.GET, "/api/v1/items/\(id)", token: supervisor).content.decode(ItemDTO.self)
+            XCTAssertEqual(again.listingLevel, .province)
+        }
+    }
+}

@@ -149,7 +149,6 @@ final class SchedulerTests: XCTestCase {
     }
 }
 
-extension Scheduler.Outcome: Equatable {}
 
 /// The outbox: retries with back-off, gives up after the maximum, and shows delivery state.
 final class OutboxTests: XCTestCase {

@@ -26,6 +26,7 @@ extension Request {
     }
 
     /// The actor, or 401.
+    @discardableResult
     func requireActor() throws -> Actor {
         guard let actor else { throw DubanError.unauthenticated }
         return actor

@@ -55,6 +55,7 @@ public func configure(_ app: Application, settings: DubanSettings) async throws 
     app.views.use(.leaf)
     app.leaf.cache.isEnabled = app.environment.isRelease
 
+    LedgerDeadlines.register(on: app)
     try routes(app)
 }
 

@@ -93,6 +93,7 @@ enum CalendarRoutes {
     }
 
     /// Shared by the API and the calendar page.
+    @discardableResult
     static func saveYear(_ req: Request, year: Int, input: CalendarYearInput) async throws -> CalendarYearDTO {
         let actor = try req.requireRole(.admin)
         func days(_ list: [NamedDayDTO], _ field: String) throws -> [NamedDay] {
