@@ -297,3 +297,35 @@ final class LedgerEscalationTests: XCTestCase {
         }
     }
 }
+
+/// The ledger's metrics and the 100 % rates of 003 仙游.
+final class LedgerMetricsTests: XCTestCase {
+    func testMetricsCountTheDemoRegisterAndFollowChanges() async throws {
+        try await TestApp.run { app in
+            let supervisor = try await app.token("supervisor")
+            var metrics = try await app.send(.GET, "/api/v1/items/metrics", token: supervisor).content.decode(LedgerMetricsDTO.self)
+            XCTAssertEqual(metrics.total, 8)
+            XCTAssertEqual(metrics.majorHazards, 8)
+            XCTAssertEqual(metrics.majorListed, 8)
+            XCTAssertEqual(metrics.listedRate, 1.0)
+            XCTAssertEqual(metrics.fiveImplementationsRate, 0.0, "the register gives only 责任 and 时限")
+            XCTAssertEqual(metrics.byState.map(\.key), ["registered"])
+            XCTAssertEqual(metrics.byCategory.first?.count, 8)
+
+            let inspector = try await app.token("inspector")
+            let created = try await app.send(.POST, "/api/v1/items", token: inspector, json: ItemInput(
+                kind: "hazard", title: "另一重大隐患", category: "消防", grade: "major",
+                fiveImplementations: FiveImplementations(responsibility: "a", measures: "b", funds: "c", timeLimit: "d", emergencyPlan: "e")))
+            XCTAssertEqual(created.status, .created)
+            metrics = try await app.send(.GET, "/api/v1/items/metrics", token: supervisor).content.decode(LedgerMetricsDTO.self)
+            XCTAssertEqual(metrics.majorHazards, 9)
+            XCTAssertEqual(metrics.majorWithFiveImplementations, 1)
+            XCTAssertEqual(metrics.listedRate ?? 0, 8.0 / 9.0, accuracy: 1e-9)
+
+            // A street sees only its own part of the ledger.
+            let operatorToken = try await app.token("operator2")
+            let scoped = try await app.send(.GET, "/api/v1/items/metrics", token: operatorToken).content.decode(LedgerMetricsDTO.self)
+            XCTAssertLessThan(scoped.total, metrics.total)
+        }
+    }
+}

@@ -25,6 +25,7 @@ enum OpenAPIDocument {
         ("Item", ItemDTO.schema), ("ItemInput", ItemInput.schema), ("ItemEventInput", ItemEventInput.schema),
         ("Finding", FindingDTO.schema), ("TimelineEntry", TimelineDTO.schema), ("FiveImplementations", ItemDTO.fiveSchema),
         ("ListedHazard", LedgerRoutes.ListedHazardDTO.schema),
+        ("LedgerMetrics", LedgerMetricsDTO.schema),
         ("RegisterImport", RegisterRoutes.ImportResult.schema), ("RegisterErrors", RegisterRoutes.RowErrors.schema),
         ("AuditEntry", AuditEntryDTO.schema), ("AuditPage", AuditPage.schema), ("AuditVerification", AuditVerification.schema),
     ]

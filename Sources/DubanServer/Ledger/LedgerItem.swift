@@ -26,6 +26,8 @@ final class LedgerItem: Model, @unchecked Sendable {
     /// is a range scan on this column.
     @OptionalField(key: "open_due_at") var openDueAt: Date?
     @OptionalField(key: "listing_level") var listingLevel: String?
+    /// All five implementations (五落实) filled: counted by the 003 仙游 rate of major hazards with them.
+    @Field(key: "five_complete") var fiveComplete: Bool
     /// JSON array of findings: `[{"description","standard","clause","determination"}]`.
     @Field(key: "findings") var findings: String
     @Field(key: "facts") var facts: String
@@ -75,6 +77,7 @@ struct CreateLedger: AsyncMigration {
             .field("due_at", .datetime)
             .field("open_due_at", .datetime)
             .field("listing_level", .string)
+            .field("five_complete", .bool, .required)
             .field("findings", .string, .required)
             .field("facts", .string, .required)
             .field("register", .string)

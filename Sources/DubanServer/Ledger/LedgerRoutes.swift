@@ -6,6 +6,7 @@ import Vapor
 /// life cycle; `/api/v1/public/listed-hazards`: the public list of hazards under listed supervision.
 enum LedgerRoutes {
     static func register(_ api: APIRoutes) {
+        LedgerMetrics.register(api)  // before items/{id}, so "metrics" is not read as an id
         let tag = "Ledger"
         let item = Schema.ref("Item")
         let notFound: (Int, String, JSON?) = (404, "不存在 / not found", Schema.ref("Error"))

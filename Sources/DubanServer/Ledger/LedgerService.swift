@@ -26,6 +26,7 @@ enum LedgerService {
         item.dueAt = facts.deadline?.wholeMilliseconds
         item.openDueAt = [.assigned, .signedFor, .inProgress].contains(facts.state) ? facts.deadline?.wholeMilliseconds : nil
         item.listingLevel = facts.state.isOpen ? facts.listingLevel?.rawValue : nil
+        item.fiveComplete = facts.fiveImplementations.isComplete
         item.updatedAt = now.wholeMilliseconds
     }
 
