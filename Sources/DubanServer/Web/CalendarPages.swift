@@ -100,15 +100,17 @@ enum CalendarPages {
         }
     }
 
+    /// Re-renders the page with a form's error.
+    static func rerender(_ req: Request, _ message: String, _ status: HTTPResponseStatus) async throws -> Response {
+        try await render(req, error: message, notice: nil, status: status)
+    }
+
     @Sendable static func saveYear(_ req: Request) async throws -> Response {
         let form = try req.content.decode(YearForm.self)
         let input = CalendarYearInput(holidays: parse(form.holidays, field: "holidays"), workdays: parse(form.workdays, field: "workdays"))
-        do {
-            let year = try CalendarRoutes.yearParameter(req)
+        let year = try CalendarRoutes.yearParameter(req)
+        return try await req.formAction(back: "/calendar?year=\(year)", rerender: rerender) {
             try await CalendarRoutes.saveYear(req, year: year, input: input)
-            return req.redirect(to: "/calendar?year=\(year)&saved=1")
-        } catch let error as DubanError where error.status.code < 500 {
-            return try await render(req, error: error.message + (error.field.map { "（\($0)）" } ?? ""), notice: nil, status: error.status)
         }
     }
 
@@ -132,11 +134,8 @@ enum CalendarPages {
             let ends = part.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "~" }).map { $0.trimmingCharacters(in: .whitespaces) }
             return WorkingHoursDTO.Period(start: ends.first ?? "", end: ends.count > 1 ? ends[1] : "")
         }
-        do {
+        return try await req.formAction(back: "/calendar", rerender: rerender) {
             try await CalendarRoutes.saveWorkingHours(req, WorkingHoursDTO(periods: periods))
-            return req.redirect(to: "/calendar?saved=1")
-        } catch let error as DubanError where error.status.code < 500 {
-            return try await render(req, error: error.message, notice: nil, status: error.status)
         }
     }
 
@@ -146,14 +145,11 @@ enum CalendarPages {
 
     @Sendable static func saveWarningLead(_ req: Request) async throws -> Response {
         let form = try req.content.decode(LeadForm.self)
-        do {
-            guard let hours = Double(form.hours ?? ""), hours.isFinite, hours >= 0 else {
+        return try await req.formAction(back: "/calendar", rerender: rerender) {
+            guard let hours = Double(form.hours ?? ""), hours.isFinite, hours >= 0, hours < 1e6 else {
                 throw DubanError.invalid("hours", "请填写小时数 / hours must be a number")
             }
             try await CalendarRoutes.saveWarningLead(req, minutes: Int((hours * 60).rounded()))
-            return req.redirect(to: "/calendar?saved=1")
-        } catch let error as DubanError where error.status.code < 500 {
-            return try await render(req, error: error.message, notice: nil, status: error.status)
         }
     }
 }

@@ -185,7 +185,7 @@ enum LedgerPages {
         try await itemPage(req, error: nil, status: .ok)
     }
 
-    static func itemPage(_ req: Request, error: String?, status: HTTPResponseStatus) async throws -> Response {
+    @Sendable static func itemPage(_ req: Request, error: String?, status: HTTPResponseStatus) async throws -> Response {
         let actor = try req.requireActor()
         let dto = try await LedgerRoutes.get(req)
         let names = try await unitNames([dto.assignedUnitId, dto.supervisedUnitId].compactMap { $0 }, on: req.db)
@@ -219,7 +219,7 @@ enum LedgerPages {
     @Sendable static func act(_ req: Request) async throws -> Response {
         let form = try req.content.decode(ActForm.self)
         let id = try req.idParameter(what: "条目 / item")
-        do {
+        return try await req.formAction(back: "/items/\(id.text)", rerender: itemPage) {
             let unit = try await RosterPages.unitID(named: form.unit, field: "unit", on: req.db)
             func blank(_ text: String?) -> String? { (text ?? "").isEmpty ? nil : text }
             _ = try await LedgerRoutes.act(req, input: ItemEventInput(
@@ -227,20 +227,14 @@ enum LedgerPages {
                 leaderSigned: nil, newDue: blank(form.newDue), result: blank(form.result),
                 evidenceCount: form.evidenceCount.flatMap { Int($0) }, level: blank(form.level), targetDate: blank(form.targetDate),
                 suspend: form.suspend.map { $0 == "true" }))
-            return req.redirect(to: "/items/\(id.text)?saved=1")
-        } catch let error as DubanError where error.status.code < 500 && error.status != .notFound {
-            return try await itemPage(req, error: error.message + (error.field.map { "（\($0)）" } ?? ""), status: error.status)
         }
     }
 
     @Sendable static func saveFive(_ req: Request) async throws -> Response {
         let five = try req.content.decode(FiveImplementations.self)
         let id = try req.idParameter(what: "条目 / item")
-        do {
+        return try await req.formAction(back: "/items/\(id.text)", rerender: itemPage) {
             _ = try await LedgerRoutes.update(req, input: ItemInput(fiveImplementations: five))
-            return req.redirect(to: "/items/\(id.text)?saved=1")
-        } catch let error as DubanError where error.status.code < 500 && error.status != .notFound {
-            return try await itemPage(req, error: error.message, status: error.status)
         }
     }
 

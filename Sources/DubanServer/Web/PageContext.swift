@@ -71,3 +71,17 @@ extension Request {
         return response
     }
 }
+
+extension Request {
+    /// Runs a form's action and redirects to `back` with a "saved" notice; a client error (other than
+    /// not found) re-renders the page with the message and the field at fault instead.
+    func formAction(back: String, rerender: (Request, String, HTTPResponseStatus) async throws -> Response,
+                    _ action: () async throws -> Void) async throws -> Response {
+        do {
+            try await action()
+            return redirect(to: back + (back.contains("?") ? "&" : "?") + "saved=1")
+        } catch let error as DubanError where error.status.code < 500 && error.status != .notFound {
+            return try await rerender(self, error.message + (error.field.map { "（\($0)）" } ?? ""), error.status)
+        }
+    }
+}

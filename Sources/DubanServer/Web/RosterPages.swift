@@ -33,17 +33,6 @@ enum RosterPages {
         return id
     }
 
-    /// Runs a form action; a client error re-renders the page with the message.
-    static func form(_ req: Request, back: String, rerender: @escaping (Request, String, HTTPResponseStatus) async throws -> Response,
-                     _ action: () async throws -> Void) async throws -> Response {
-        do {
-            try await action()
-            return req.redirect(to: back + "?saved=1")
-        } catch let error as DubanError where error.status.code < 500 && error.status != .notFound {
-            return try await rerender(req, error.message + (error.field.map { "（\($0)）" } ?? ""), error.status)
-        }
-    }
-
     struct PersonForm: Content {
         var name: String?
         var phone: String?
@@ -70,7 +59,7 @@ enum RosterPages {
     @Sendable static func savePerson(_ req: Request) async throws -> Response {
         let form = try req.content.decode(PersonForm.self)
         let id = try req.idParameter(what: "人员 / person")
-        return try await Self.form(req, back: "/people/\(id.text)", rerender: WebRoutes.personPage) {
+        return try await req.formAction(back: "/people/\(id.text)", rerender: WebRoutes.personPage) {
             _ = try await PersonRoutes.update(req, input: PersonInput(name: form.name, phone: form.phone ?? "", note: form.note ?? ""))
         }
     }
@@ -86,7 +75,7 @@ enum RosterPages {
     @Sendable static func addPost(_ req: Request) async throws -> Response {
         let form = try req.content.decode(PostForm.self)
         let id = try req.idParameter(what: "人员 / person")
-        return try await Self.form(req, back: "/people/\(id.text)", rerender: WebRoutes.personPage) {
+        return try await req.formAction(back: "/people/\(id.text)", rerender: WebRoutes.personPage) {
             guard let unit = try await unitID(named: form.unit, field: "unit", on: req.db) else {
                 throw DubanError.invalid("unit", "请填写单位 / unit is required", code: "missing_field")
             }
@@ -108,7 +97,7 @@ enum RosterPages {
     @Sendable static func saveBody(_ req: Request) async throws -> Response {
         let form = try req.content.decode(BodyForm.self)
         let id = try req.idParameter(what: "机构 / body")
-        return try await Self.form(req, back: "/bodies/\(id.text)", rerender: WebRoutes.bodyPage) {
+        return try await req.formAction(back: "/bodies/\(id.text)", rerender: WebRoutes.bodyPage) {
             let host = try await unitID(named: form.hostUnit, field: "hostUnit", on: req.db)
             let director = try await personID(named: form.officeDirector, field: "officeDirector", on: req.db)
             _ = try await BodyRoutes.update(req, input: BodyInput(
@@ -127,7 +116,7 @@ enum RosterPages {
     @Sendable static func addMember(_ req: Request) async throws -> Response {
         let form = try req.content.decode(MemberForm.self)
         let id = try req.idParameter(what: "机构 / body")
-        return try await Self.form(req, back: "/bodies/\(id.text)", rerender: WebRoutes.bodyPage) {
+        return try await req.formAction(back: "/bodies/\(id.text)", rerender: WebRoutes.bodyPage) {
             let person = try await personID(named: form.person, field: "person", on: req.db)
             let unit = try await unitID(named: form.unit, field: "unit", on: req.db)
             _ = try await BodyRoutes.addMember(req, input: BodyMemberInput(
