@@ -37,6 +37,7 @@ public func configure(_ app: Application, settings: DubanSettings) async throws 
     app.calendarStore = CalendarStore(shipped: try CalendarStore.loadShipped(resourcesDirectory: directory.resourcesDirectory))
 
     app.sessions.use(.fluent)
+    // A browser session lasts one working day (8 hours, a Duban default) from its last change.
     app.sessions.configuration = SessionsConfiguration(cookieName: "duban_session") { id in
         HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(8 * 3600), maxAge: 8 * 3600, path: "/",
                           isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)

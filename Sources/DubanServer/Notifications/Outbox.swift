@@ -3,7 +3,8 @@ import Vapor
 
 /// Delivers pending notifications through their channel's sender, with exponential back-off.
 enum Outbox {
-    /// Attempts before a notification is marked failed.
+    /// Attempts before a notification is marked failed. The seeds say nothing about delivery: this and
+    /// the back-off below are Duban's defaults.
     static let maxAttempts = 8
 
     /// Delay before attempt `attempts + 1`: 1, 2, 4 … minutes, at most 6 hours.
