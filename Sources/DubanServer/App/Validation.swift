@@ -32,27 +32,17 @@ enum Check {
         return clean
     }
 
-    /// yyyy-mm-dd, a real calendar date.
+    /// yyyy-mm-dd, a real calendar date (parsed by the core's `LocalDate`), in the years 1900–2200.
     static func date(_ value: String, _ field: String) throws -> String {
-        let parts = value.split(separator: "-", omittingEmptySubsequences: false)
-        guard value.count == 10, parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1900...2200).contains(y), (1...12).contains(m), (1...daysIn(month: m, year: y)).contains(d) else {
+        guard let date = LocalDate(value), (1900...2200).contains(date.year) else {
             throw DubanError.invalid(field, "日期格式应为 yyyy-mm-dd / date must be yyyy-mm-dd")
         }
-        return value
+        return date.description
     }
 
     static func optionalDate(_ value: String?, _ field: String) throws -> String? {
         guard let value, !value.isEmpty else { return nil }
         return try date(value, field)
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 
     static func uuid(_ value: String?, _ field: String) throws -> UUID {
