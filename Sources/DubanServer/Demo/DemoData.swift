@@ -105,8 +105,8 @@ public enum DemoData {
         let actor = "demo-loader"
         return try await app.db.write(gate: app.writeGate) { db in
             var summary = Summary()
-            var ids: [String: UUID] = [:]
-            func resolve(_ name: String) -> UUID? { ids[TextNormalization.nameKey(name)] }
+            var spellings = AliasResolver<UUID>()
+            func resolve(_ name: String) -> UUID? { spellings.resolve(name) }
 
             // Parents before children: repeat passes until every unit whose parent exists is stored.
             var pending = directory.units + supplementaryUnits.filter { extra in
@@ -120,7 +120,7 @@ public enum DemoData {
                         name: entry.name, kind: entry.kind, parentId: entry.parent.flatMap(resolve)?.text,
                         aliases: entry.aliases, creditCode: entry.creditCode, address: entry.address, phone: entry.phone))
                     let dto = try await UnitService.create(definition, actor: actor, on: db)
-                    for spelling in [entry.name] + (entry.aliases ?? []) { ids[TextNormalization.nameKey(spelling)] = dto.id }
+                    for spelling in [entry.name] + (entry.aliases ?? []) { try spellings.register(spelling, for: dto.id) }
                     summary.units += 1
                 }
                 guard rest.count < pending.count else {
