@@ -1,5 +1,6 @@
 import AsyncKit
 import FluentKit
+import LeafKit
 import NIOCore
 import NIOPosix
 import PostgresNIO
@@ -40,8 +41,6 @@ struct DubanErrorMiddleware: AsyncMiddleware {
                 return DubanError(status, code: status.code >= 500 ? "internal" : "bad_request",
                                   message: status.code >= 500 ? "服务器内部错误 / internal error" : error.reason)
             }
-        case let error as DatabaseUnavailable:
-            return DubanError(.serviceUnavailable, code: "database_unavailable", message: error.message)
         default:
             if isConnectionFailure(error) {
                 return DubanError(.serviceUnavailable, code: "database_unavailable",
@@ -97,7 +96,7 @@ struct DubanErrorMiddleware: AsyncMiddleware {
             response = Response(status: failure.status)
             let body = "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>\(failure.status.code)</title>"
                 + "<link rel=\"stylesheet\" href=\"/duban.css\"></head><body><main class=\"error-page\"><h1>\(failure.status.code)</h1><p>"
-                + failure.message.htmlEscapedForError() + "</p><p><a href=\"/\">返回首页 / Home</a></p></main></body></html>"
+                + failure.message.htmlEscaped() + "</p><p><a href=\"/\">返回首页 / Home</a></p></main></body></html>"
             response.headers.contentType = .html
             response.body = .init(string: body)
         } else {
@@ -111,27 +110,5 @@ struct DubanErrorMiddleware: AsyncMiddleware {
         }
         if failure.status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
         return response
-    }
-}
-
-/// Raised when the database cannot be reached; answered with 503.
-struct DatabaseUnavailable: Error {
-    var message = "数据库暂不可用，请稍后重试 / database unavailable, retry later"
-}
-
-extension String {
-    fileprivate func htmlEscapedForError() -> String {
-        var out = ""
-        for ch in self {
-            switch ch {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
     }
 }
