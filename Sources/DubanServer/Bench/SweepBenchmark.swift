@@ -34,7 +34,7 @@ public enum SweepBenchmark {
             let count = min(batch, open - inserted)
             let first = inserted
             try await app.db.write(gate: app.writeGate) { db in
-                guard let sql = db as? any SQLDatabase else { return }
+                guard let sql = db as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
                 var insert = sql.insert(into: "watched_deadlines").columns(
                     "id", "entity_type", "entity_id", "kind", "unit_id", "due_at", "warn_at", "state", "next_fire_at",
                     "rule", "claimed_by", "claim_until", "created_at")

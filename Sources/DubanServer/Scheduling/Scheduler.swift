@@ -31,7 +31,7 @@ struct Scheduler: Sendable {
 
     /// Claims up to `batchSize` rows due at `now` for this instance; returns their ids.
     func claim(now: Date, on db: any Database) async throws -> [UUID] {
-        guard let sql = db as? any SQLDatabase else { return [] }
+        guard let sql = db as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
         let postgres = sql.dialect.name == "postgresql"
         let query = """
             UPDATE watched_deadlines SET claimed_by = \(bind: instance), claim_until = \(bind: now.addingTimeInterval(lease))
@@ -121,17 +121,17 @@ struct Scheduler: Sendable {
         }
         // New states: warned rows next look at their deadline, overdue rows at nothing.
         for (state, ids) in byNewState {
-            let update = WatchedDeadline.query(on: db).filter(\.$id ~~ ids)
-                .set(\.$state, to: state).set(\.$claimedBy, to: nil).set(\.$claimUntil, to: nil)
             if state == DeadlineWatch.State.warned.rawValue {
-                guard let sql = db as? any SQLDatabase else { continue }
+                guard let sql = db as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
                 try await sql.update(WatchedDeadline.schema)
                     .set("state", to: SQLBind(state)).set("claimed_by", to: SQLLiteral.null).set("claim_until", to: SQLLiteral.null)
                     .set(SQLIdentifier("next_fire_at"), to: SQLIdentifier("due_at"))
                     .where("id", .in, SQLBind.group(ids))
                     .run()
             } else {
-                try await update.set(\.$nextFireAt, to: nil).update()
+                try await WatchedDeadline.query(on: db).filter(\.$id ~~ ids)
+                    .set(\.$state, to: state).set(\.$claimedBy, to: nil).set(\.$claimUntil, to: nil)
+                    .set(\.$nextFireAt, to: nil).update()
             }
         }
         if !quiet.isEmpty {

@@ -92,7 +92,7 @@ enum CalendarPages {
     }
 
     /// "2027-01-01 元旦" per line.
-    static func parse(_ text: String?, field: String) -> [NamedDayDTO] {
+    static func parse(_ text: String?) -> [NamedDayDTO] {
         (text ?? "").split(whereSeparator: \.isNewline).compactMap { line in
             let parts = line.split(maxSplits: 1, whereSeparator: { $0 == " " || $0 == "\t" || $0 == "　" })
             guard let date = parts.first else { return nil }
@@ -107,7 +107,7 @@ enum CalendarPages {
 
     @Sendable static func saveYear(_ req: Request) async throws -> Response {
         let form = try req.content.decode(YearForm.self)
-        let input = CalendarYearInput(holidays: parse(form.holidays, field: "holidays"), workdays: parse(form.workdays, field: "workdays"))
+        let input = CalendarYearInput(holidays: parse(form.holidays), workdays: parse(form.workdays))
         let year = try CalendarRoutes.yearParameter(req)
         return try await req.formAction(back: "/calendar?year=\(year)", rerender: rerender) {
             try await CalendarRoutes.saveYear(req, year: year, input: input)

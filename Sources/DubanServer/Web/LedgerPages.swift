@@ -190,12 +190,13 @@ enum LedgerPages {
         let dto = try await LedgerRoutes.get(req)
         let names = try await unitNames([dto.assignedUnitId, dto.supervisedUnitId].compactMap { $0 }, on: req.db)
         let notice = req.query[String.self, at: "saved"] != nil ? Strings.table(Language.of(req))["saved"] : nil
+        let allowed = actions(for: dto, actor: actor)
         let content = ItemPage(
             item: dto, assignedUnit: dto.assignedUnitId.flatMap { names[$0] }, supervisedUnit: dto.supervisedUnitId.flatMap { names[$0] },
-            actions: actions(for: dto, actor: actor),
+            actions: allowed,
             levels: ListingLevel.allCases.map { .init(value: $0.rawValue, label: $0.chinese, selected: $0 == .district) },
             hasTimeline: !(dto.timeline ?? []).isEmpty,
-            hasActions: !actions(for: dto, actor: actor).isEmpty,
+            hasActions: !allowed.isEmpty,
             canEditFive: dto.state.isOpen && ![.leader, .evaluator, .dispatcher].contains(actor.role),
             missing: dto.fiveImplementationsMissing.map { fiveNames[$0] ?? $0 }.joined(separator: "、"))
         return try await req.render("item", title: dto.title, content, error: error, notice: notice, status: status)
