@@ -36,10 +36,18 @@ final class LedgerAPITests: XCTestCase {
                 try await app.send(.POST, path + "/events", token: token, json: input)
             }
             func event(_ name: String, unit: UUID? = nil, deadline: String? = nil, reason: String? = nil,
-                       newDue: String? = nil, result: String? = nil, evidence: Int? = nil, level: String? = nil,
+                       newDue: String? = nil, result: String? = nil, level: String? = nil,
                        target: String? = nil) -> ItemEventInput {
                 ItemEventInput(event: name, unitId: unit?.uuidString, deadline: deadline, reason: reason, leaderSigned: nil,
-                               newDue: newDue, result: result, evidenceCount: evidence, level: level, targetDate: target, suspend: nil)
+                               newDue: newDue, result: result, level: level, targetDate: target, suspend: nil)
+            }
+            /// A site photo uploaded by `token`'s unit.
+            func photo(_ token: String, _ name: String) async throws {
+                var headers = HTTPHeaders()
+                headers.contentType = .jpeg
+                let r = try await app.send(.POST, path + "/attachments?name=" + name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!,
+                                           token: token, headers: headers, body: ByteBuffer(bytes: TestFiles.jpeg))
+                XCTAssertEqual(r.status, .created, r.body.string)
             }
 
             // 2. A major hazard cannot be assigned before all five implementations are in place (003 仙游).
@@ -84,25 +92,39 @@ final class LedgerAPITests: XCTestCase {
             XCTAssertEqual(res.errorBody?.code, "extension_limit_reached")
 
             // 6. Submitted, verification fails (someone other than the unit verifies), submitted again, passes.
-            res = try await act(jianqiao, event("submit", result: "已整改", evidence: 0))
+            res = try await act(jianqiao, event("submit", result: "已整改"))
             XCTAssertEqual(res.errorBody?.code, "evidence_required")
-            do { let r = try await act(jianqiao, event("submit", result: "已修复喷淋系统", evidence: 2)); XCTAssertEqual(r.status, .ok, r.body.string) }
+            // The inspector's own photo is not the unit's evidence.
+            try await photo(inspector, "检查照片.jpg")
+            res = try await act(jianqiao, event("submit", result: "已整改"))
+            XCTAssertEqual(res.errorBody?.code, "evidence_required")
+            try await photo(jianqiao, "喷淋系统修复后.jpg")
+            do { let r = try await act(jianqiao, event("submit", result: "已修复喷淋系统")); XCTAssertEqual(r.status, .ok, r.body.string) }
             res = try await act(jianqiao, event("verify_pass"))
             XCTAssertEqual(res.status, .forbidden)
             do { let r = try await act(inspector, event("verify_fail", reason: "末端试水压力不足")); XCTAssertEqual(r.status, .ok, r.body.string) }
-            do { let r = try await act(jianqiao, event("submit", result: "更换水泵", evidence: 3)); XCTAssertEqual(r.status, .ok, r.body.string) }
+            res = try await act(jianqiao, event("submit", result: "更换水泵"))
+            XCTAssertEqual(res.errorBody?.code, "evidence_required", "the photo of the failed report does not count again")
+            try await photo(jianqiao, "更换水泵.jpg")
+            do { let r = try await act(jianqiao, event("submit", result: "更换水泵")); XCTAssertEqual(r.status, .ok, r.body.string) }
             do { let r = try await act(inspector, event("verify_pass")); XCTAssertEqual(r.status, .ok, r.body.string) }
             res = try await act(supervisor, event("close"))
             XCTAssertEqual(res.status, .ok, res.body.string)
             XCTAssertEqual(try res.content.decode(ItemDTO.self).state, .closed)
 
-            // 7. The look-back finds the hazard back: reopened, a second rework; then closed for good.
+            // 7. A look-back is scheduled; it finds the hazard back: reopened, a second rework; then closed for good.
+            res = try await app.send(.POST, path + "/look-back", token: jianqiao, json: ["at": china(90)])
+            XCTAssertEqual(res.status, .forbidden, "the unit that fixed it does not schedule its own look-back")
+            res = try await app.send(.POST, path + "/look-back", token: supervisor, json: ["at": china(90)])
+            XCTAssertEqual(res.status, .ok, res.body.string)
+            XCTAssertNotNil(try res.content.decode(ItemDTO.self).lookBackDueAt)
             res = try await act(inspector, event("look_back_fail", deadline: china(20), reason: "通道再次堵塞"))
             XCTAssertEqual(res.status, .ok, res.body.string)
             let reopened = try res.content.decode(ItemDTO.self)
             XCTAssertEqual(reopened.state, .inProgress)
             XCTAssertEqual(reopened.reworks, 2)
-            do { let r = try await act(jianqiao, event("submit", result: "清理通道并设专人巡查", evidence: 1)); XCTAssertEqual(r.status, .ok, r.body.string) }
+            try await photo(jianqiao, "通道已清理.jpg")
+            do { let r = try await act(jianqiao, event("submit", result: "清理通道并设专人巡查")); XCTAssertEqual(r.status, .ok, r.body.string) }
             do { let r = try await act(inspector, event("verify_pass")); XCTAssertEqual(r.status, .ok, r.body.string) }
             do { let r = try await act(supervisor, event("close")); XCTAssertEqual(r.status, .ok, r.body.string) }
             res = try await act(supervisor, event("close"))

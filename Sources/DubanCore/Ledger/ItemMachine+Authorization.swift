@@ -8,6 +8,9 @@ extension ItemMachine {
     /// - verify and look back: inspector, supervisor — from another unit than the assigned one;
     /// - request a suspension: inspector (the fire service, 002 篇3);
     /// - decide a suspension: supervisor, leader (the government, 002 篇3).
+    ///
+    /// Where the policy says the sender dispatches (referrals), the registering unit's inspector or
+    /// operator also assigns, reassigns, closes and withdraws (see ``authorize(_:on:by:policy:)``).
     public static func roles(for event: ItemEventKind) -> Set<Role> {
         switch event {
         case .assign, .reassign, .close, .cancel:
@@ -29,7 +32,9 @@ extension ItemMachine {
     static func authorize(
         _ event: ItemEventKind, on item: ItemFacts, by actor: ActorFacts, policy: ItemPolicy
     ) throws(ItemTransitionError) {
-        guard roles(for: event).contains(actor.role) else {
+        let senderDispatching = policy.senderDispatches && actor.unitID == item.registeringUnitID
+            && [.inspector, .unitOperator].contains(actor.role) && [.assign, .reassign, .close, .cancel].contains(event)
+        guard roles(for: event).contains(actor.role) || senderDispatching else {
             throw .forbiddenRole(actor.role, event)
         }
         switch event {

@@ -34,7 +34,9 @@ extension ItemPolicy {
             suspensionDecisionDays: 7,
             minimumEvidence: kind == .hazard || kind == .problem ? 1 : 0,
             // 002 篇1: the receiving department "反馈至消防部门"
-            reportsBackToSender: kind == .referral
+            reportsBackToSender: kind == .referral,
+            // 002 篇1: the department that found the violation refers it itself
+            senderDispatches: kind == .referral
         )
     }
 }

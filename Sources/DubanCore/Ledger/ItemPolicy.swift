@@ -32,6 +32,10 @@ public struct ItemPolicy: Hashable, Codable, Sendable {
     /// Whether closing the item reports back to the registering unit as the sender (002 篇1:
     /// "按相关职责予以查处,并反馈至消防部门").
     public var reportsBackToSender: Bool
+    /// Whether the registering unit's own staff (inspector or operator) send, re-send, close and
+    /// withdraw the item, as a department does with the violations it refers to another
+    /// (002 篇1: "消防部门…抄送相关行业部门").
+    public var senderDispatches: Bool
 
     /// Policy values for `kind`; see ``standard(for:)`` for Duban's.
     public init(
@@ -39,7 +43,7 @@ public struct ItemPolicy: Hashable, Codable, Sendable {
         deadlineRequired: Bool, verificationByOtherUnit: Bool, maxExtensions: Int,
         extensionLeadWorkingHours: Int, signForWorkingHours: Int, returnWorkingDays: Int,
         majorAcceptanceDays: Int?, suspensionDecisionDays: Int, minimumEvidence: Int,
-        reportsBackToSender: Bool
+        reportsBackToSender: Bool, senderDispatches: Bool = false
     ) {
         self.kind = kind
         self.hasMajorGrade = hasMajorGrade
@@ -54,6 +58,7 @@ public struct ItemPolicy: Hashable, Codable, Sendable {
         self.suspensionDecisionDays = suspensionDecisionDays
         self.minimumEvidence = minimumEvidence
         self.reportsBackToSender = reportsBackToSender
+        self.senderDispatches = senderDispatches
     }
 
     /// Whether `item` counts as major under this policy.

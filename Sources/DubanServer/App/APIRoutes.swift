@@ -11,6 +11,8 @@ struct APIOperation: Sendable {
     var tag: String
     var query: [QueryParameter] = []
     var requestBody: JSON?
+    /// Media types of a raw (non-JSON) request body, such as an uploaded file.
+    var rawBodyTypes: [String] = []
     var responses: [(status: Int, description: String, schema: JSON?)]
     /// False for the few public operations (token issue, public queries).
     var requiresAuth: Bool = true
@@ -58,6 +60,7 @@ struct APIRoutes {
         responses: [(status: Int, description: String, schema: JSON?)],
         requiresAuth: Bool = true,
         pathSchemas: [String: JSON] = [:],
+        rawBody: (types: [String], maxSize: ByteCount)? = nil,
         use handler: @escaping @Sendable (Request) async throws -> R
     ) -> Route {
         let components: [PathComponent] = path.split(separator: "/").map { part in
@@ -65,7 +68,8 @@ struct APIRoutes {
             return .constant(String(part))
         }
         var responses = responses
-        if body != nil {
+        if rawBody != nil { responses.append((413, "文件过大 / too large", Schema.ref("Error"))) }
+        if body != nil || rawBody != nil {
             responses.append((400, "请求体无法解析 / malformed body", Schema.ref("Error")))
             responses.append((422, "字段无效 / invalid field", Schema.ref("Error")))
         } else if !query.isEmpty || components.contains(where: { if case .parameter = $0 { true } else { false } }) {
@@ -77,8 +81,11 @@ struct APIRoutes {
         }
         app.apiRegistry.append(APIOperation(
             method: method, path: "/api/v1/" + path, summary: summary, tag: tag, query: query,
-            requestBody: body, responses: responses, requiresAuth: requiresAuth,
+            requestBody: body, rawBodyTypes: rawBody?.types ?? [], responses: responses, requiresAuth: requiresAuth,
             pathSchemas: pathSchemas))
+        if let rawBody {
+            return routes.on(method, components, body: .collect(maxSize: rawBody.maxSize), use: handler)
+        }
         return routes.on(method, components, use: handler)
     }
 }

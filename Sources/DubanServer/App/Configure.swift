@@ -73,5 +73,6 @@ enum DubanMigrations {
         app.migrations.add(CreateScheduling())
         app.migrations.add(CreateNotifications())
         app.migrations.add(CreateLedger())
+        app.migrations.add(CreateLedgerWork())
     }
 }

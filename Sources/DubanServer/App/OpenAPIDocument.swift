@@ -23,6 +23,9 @@ enum OpenAPIDocument {
         ("WorkingHours", WorkingHoursDTO.schema), ("Notification", NotificationDTO.schema),
         ("WarningLead", WarningLeadDTO.schema),
         ("Item", ItemDTO.schema), ("ItemInput", ItemInput.schema), ("ItemEventInput", ItemEventInput.schema),
+        ("Setting", SettingsRoutes.SettingDTO.schema), ("SettingInput", SettingsRoutes.SettingInput.schema),
+        ("Attachment", LedgerAttachments.AttachmentDTO.schema), ("Message", LedgerThreads.MessageDTO.schema),
+        ("TextInput", LedgerThreads.TextInput.schema), ("LookBackInput", LedgerThreads.LookBackInput.schema),
         ("Finding", FindingDTO.schema), ("TimelineEntry", TimelineDTO.schema), ("FiveImplementations", ItemDTO.fiveSchema),
         ("ListedHazard", LedgerRoutes.ListedHazardDTO.schema),
         ("LedgerMetrics", LedgerMetricsDTO.schema),
@@ -48,6 +51,9 @@ enum OpenAPIDocument {
             if !parameters.isEmpty { op.set("parameters", .array(parameters)) }
             if let body = operation.requestBody {
                 op.set("requestBody", ["required": true, "content": ["application/json": ["schema": body]]])
+            } else if !operation.rawBodyTypes.isEmpty {
+                let binary: JSON = ["schema": ["type": "string", "format": "binary"]]
+                op.set("requestBody", ["required": true, "content": .object(operation.rawBodyTypes.map { ($0, binary) })])
             }
             var responses: [(String, JSON)] = []
             for response in operation.responses where !responses.contains(where: { $0.0 == String(response.status) }) {

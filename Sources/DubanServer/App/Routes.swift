@@ -27,6 +27,7 @@ func routes(_ app: Application) throws {
     NotificationRoutes.register(api)
     LedgerRoutes.register(api)
     RegisterRoutes.register(api)
+    SettingsRoutes.register(api)
 
     let document = OpenAPIDocument.build(app.apiRegistry.all)
     app.get("openapi.json") { req async throws -> Response in

@@ -1,3 +1,4 @@
+import DubanCore
 import Foundation
 import Vapor
 
@@ -18,9 +19,12 @@ public struct DubanSettings: Sendable {
     public var tokenLifetime: TimeInterval
     /// Largest accepted request body (`DUBAN_MAX_BODY`, default 1mb).
     public var maxBodySize: String
+    /// Largest attachment (`DUBAN_MAX_ATTACHMENT_MB`, default 10 MB: `AttachmentCheck.defaultMaxBytes`).
+    public var maxAttachmentBytes: Int
 
     public init(databaseURL: String? = nil, sqlitePath: String, rootDirectory: String, bcryptCost: Int = 12,
-                secureCookies: Bool = true, tokenLifetime: TimeInterval = 12 * 3600, maxBodySize: String = "1mb") {
+                secureCookies: Bool = true, tokenLifetime: TimeInterval = 12 * 3600, maxBodySize: String = "1mb",
+                maxAttachmentBytes: Int = AttachmentCheck.defaultMaxBytes) {
         self.databaseURL = databaseURL
         self.sqlitePath = sqlitePath
         self.rootDirectory = rootDirectory
@@ -28,6 +32,7 @@ public struct DubanSettings: Sendable {
         self.secureCookies = secureCookies
         self.tokenLifetime = tokenLifetime
         self.maxBodySize = maxBodySize
+        self.maxAttachmentBytes = maxAttachmentBytes
     }
 
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> DubanSettings {
@@ -40,7 +45,9 @@ public struct DubanSettings: Sendable {
             bcryptCost: environment["DUBAN_BCRYPT_COST"].flatMap(Int.init).map { min(max($0, 4), 31) } ?? 12,
             secureCookies: environment["DUBAN_SECURE_COOKIES"].map { $0 != "false" && $0 != "0" } ?? true,
             tokenLifetime: (environment["DUBAN_TOKEN_HOURS"].flatMap(Double.init) ?? 12) * 3600,
-            maxBodySize: environment["DUBAN_MAX_BODY"] ?? "1mb"
+            maxBodySize: environment["DUBAN_MAX_BODY"] ?? "1mb",
+            maxAttachmentBytes: environment["DUBAN_MAX_ATTACHMENT_MB"].flatMap(Int.init).map { min(max($0, 1), 100) * 1024 * 1024 }
+                ?? AttachmentCheck.defaultMaxBytes
         )
     }
 

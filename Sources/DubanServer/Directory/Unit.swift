@@ -16,6 +16,8 @@ final class Unit: Model, @unchecked Sendable {
     @OptionalField(key: "credit_code") var creditCode: String?
     @OptionalField(key: "address") var address: String?
     @OptionalField(key: "phone") var phone: String?
+    /// 抄送移送责任人 — the person who answers for referrals to this unit (issue #4, 002 篇1).
+    @OptionalField(key: "referral_contact_id") var referralContactID: UUID?
     @Children(for: \.$unit) var aliases: [UnitAlias]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?

@@ -11,6 +11,8 @@ struct UnitDTO: Content, Equatable {
     var creditCode: String?
     var address: String?
     var phone: String?
+    /// 抄送移送责任人 — the person answering for referrals to this unit.
+    var referralContactId: UUID?
 
     init(_ unit: Unit, aliases: [UnitAlias]) {
         id = unit.id ?? UUID()
@@ -21,6 +23,7 @@ struct UnitDTO: Content, Equatable {
         creditCode = unit.creditCode
         address = unit.address
         phone = unit.phone
+        referralContactId = unit.referralContactID
     }
 
     static let schema = Schema.object([
@@ -32,6 +35,7 @@ struct UnitDTO: Content, Equatable {
         ("creditCode", Schema.string()),
         ("address", Schema.string()),
         ("phone", Schema.string()),
+        ("referralContactId", Schema.uuid),
     ], required: ["id", "name", "kind", "aliases"])
 }
 
@@ -66,6 +70,8 @@ struct UnitPatch: Content {
     var creditCode: String?
     var address: String?
     var phone: String?
+    /// A person's id; empty clears it.
+    var referralContactId: String?
 
     static let schema = Schema.object([
         ("name", Schema.string(maxLength: 200, minLength: 1)),
@@ -75,5 +81,6 @@ struct UnitPatch: Content {
         ("creditCode", Schema.string()),
         ("address", Schema.string(maxLength: 300)),
         ("phone", Schema.string(maxLength: 40)),
+        ("referralContactId", Schema.string(description: "抄送移送责任人（人员 id；空串清除）/ referral contact person id, empty clears")),
     ])
 }

@@ -101,6 +101,13 @@ enum UnitService {
         unit.creditCode = definition.creditCode
         unit.address = definition.address
         unit.phone = definition.phone
+        if let contact = patch.referralContactId {
+            let person = contact.isEmpty ? nil : try Check.uuid(contact, "referralContactId")
+            if let person, try await Person.find(person, on: db) == nil {
+                throw DubanError.invalid("referralContactId", "人员不存在 / person not found")
+            }
+            unit.referralContactID = person
+        }
         try await unit.save(on: db)
         try await UnitAlias.query(on: db).filter(\.$unit.$id == unit.requireID()).delete()
         let aliases = try await storeAliases(for: unit, aliases: definition.aliases, on: db)

@@ -24,6 +24,16 @@ struct TimelineDTO: Content {
     var note: String?
     var late: Bool
 
+    init(_ row: LedgerEvent) {
+        at = ChinaTimeFormat.string(row.at)
+        event = ItemEventKind(rawValue: row.event) ?? .assign
+        from = ItemState(rawValue: row.fromState) ?? .registered
+        to = ItemState(rawValue: row.toState) ?? .registered
+        actor = row.actor
+        note = row.note
+        late = row.late
+    }
+
     static let schema = Schema.object([
         ("at", Schema.dateTime), ("event", Schema.enumeration(ItemEventKind.allCases.map(\.rawValue))),
         ("from", Schema.enumeration(ItemState.allCases.map(\.rawValue))), ("to", Schema.enumeration(ItemState.allCases.map(\.rawValue))),
@@ -58,7 +68,18 @@ struct ItemDTO: Content {
     var reworks: Int
     var findings: [FindingDTO]
     var createdAt: String
+    /// A task's deadline as its source table writes it, its report cadence and the card last issued.
+    var deadlineText: String?
+    var reportCadence: ProgressCadence?
+    var card: TaskCard?
+    /// Only on the single-item read:
     var timeline: [TimelineDTO]?
+    var messages: [LedgerThreads.MessageDTO]?
+    var progress: [LedgerThreads.MessageDTO]?
+    var attachments: [LedgerAttachments.AttachmentDTO]?
+    var coUnitIds: [UUID]?
+    var missedReports: Int?
+    var lookBackDueAt: String?
 
     static let schema = Schema.object([
         ("id", Schema.uuid), ("kind", Schema.enumeration(ItemKind.allCases.map(\.rawValue))),
@@ -74,7 +95,11 @@ struct ItemDTO: Content {
         ("fiveImplementationsMissing", Schema.array(Schema.string())), ("extensionsApproved", Schema.integer(minimum: 0)),
         ("pendingExtensionDue", Schema.dateTime), ("returns", Schema.integer(minimum: 0)), ("reworks", Schema.integer(minimum: 0)),
         ("findings", Schema.array(Schema.ref("Finding"))), ("createdAt", Schema.dateTime),
-        ("timeline", Schema.array(Schema.ref("TimelineEntry"))),
+        ("deadlineText", Schema.string()), ("reportCadence", Schema.enumeration(ProgressCadence.allCases.map(\.rawValue))),
+        ("card", Schema.enumeration(TaskCard.allCases.map(\.rawValue))),
+        ("timeline", Schema.array(Schema.ref("TimelineEntry"))), ("messages", Schema.array(Schema.ref("Message"))),
+        ("progress", Schema.array(Schema.ref("Message"))), ("attachments", Schema.array(Schema.ref("Attachment"))),
+        ("coUnitIds", Schema.array(Schema.uuid)), ("missedReports", Schema.integer(minimum: 0)), ("lookBackDueAt", Schema.dateTime),
     ], required: ["id", "kind", "state", "stateName", "grade", "title", "registeringUnitId", "overdue", "fiveImplementations",
                   "fiveImplementationsMissing", "extensionsApproved", "returns", "reworks", "findings", "createdAt"])
 
@@ -100,6 +125,11 @@ struct ItemInput: Content {
     var supervisedUnitId: String?
     var findings: [FindingDTO]?
     var fiveImplementations: FiveImplementations?
+    /// Tasks: the deadline as written ("5月底"), the report cadence, and the responsible units besides
+    /// the lead (the unit it is assigned to).
+    var deadlineText: String?
+    var reportCadence: String?
+    var coUnitIds: [String]?
 
     static let schema = Schema.object([
         ("kind", Schema.enumeration(ItemKind.allCases.map(\.rawValue))), ("title", Schema.string(maxLength: 200, minLength: 1)),
@@ -108,6 +138,9 @@ struct ItemInput: Content {
         ("fixMode", Schema.enumeration(FixMode.allCases.map(\.rawValue))),
         ("source", Schema.enumeration(HazardSource.allCases.map(\.rawValue))), ("supervisedUnitId", Schema.uuid),
         ("findings", Schema.array(Schema.ref("Finding"), maxItems: 100)), ("fiveImplementations", Schema.ref("FiveImplementations")),
+        ("deadlineText", Schema.string(maxLength: 100, description: "完成时限原文，如“5月底” / the deadline as written")),
+        ("reportCadence", Schema.enumeration(ProgressCadence.allCases.map(\.rawValue))),
+        ("coUnitIds", Schema.array(Schema.uuid, maxItems: 50)),
     ])
 }
 
@@ -120,7 +153,6 @@ struct ItemEventInput: Content {
     var leaderSigned: Bool?
     var newDue: String?
     var result: String?
-    var evidenceCount: Int?
     var level: String?
     var targetDate: String?
     var suspend: Bool?
@@ -129,8 +161,8 @@ struct ItemEventInput: Content {
         ("event", Schema.enumeration(ItemEventKind.allCases.map(\.rawValue))), ("unitId", Schema.uuid),
         ("deadline", Schema.string(maxLength: 40, description: "ISO 8601 (无时区按北京时间)")),
         ("reason", Schema.string(maxLength: 2000)), ("leaderSigned", Schema.boolean),
-        ("newDue", Schema.string(maxLength: 40)), ("result", Schema.string(maxLength: 4000)),
-        ("evidenceCount", Schema.integer(minimum: 0, maximum: 100)),
+        ("newDue", Schema.string(maxLength: 40)),
+        ("result", Schema.string(maxLength: 4000, description: "报结结果；证据为此前上传的附件 / the result; the evidence is the files attached before")),
         ("level", Schema.enumeration(ListingLevel.allCases.map(\.rawValue))), ("targetDate", Schema.string(maxLength: 40)),
         ("suspend", Schema.boolean),
     ], required: ["event"])

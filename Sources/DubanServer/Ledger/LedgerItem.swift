@@ -36,6 +36,13 @@ final class LedgerItem: Model, @unchecked Sendable {
     @OptionalField(key: "register") var register: String?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    /// A task's deadline as its source table writes it ("5月底", "10月底前推广10所学校").
+    @OptionalField(key: "deadline_text") var deadlineText: String?
+    /// A task's progress-report cadence (`ProgressCadence`).
+    @OptionalField(key: "report_cadence") var reportCadence: String?
+    @OptionalField(key: "last_progress_at") var lastProgressAt: Date?
+    /// The card (`TaskCard`) last issued on a task.
+    @OptionalField(key: "card") var card: String?
 
     init() {}
 }

@@ -7,6 +7,8 @@ import Vapor
 enum LedgerRoutes {
     static func register(_ api: APIRoutes) {
         LedgerMetrics.register(api)  // before items/{id}, so "metrics" is not read as an id
+        LedgerAttachments.register(api)
+        LedgerThreads.register(api)
         let tag = "Ledger"
         let item = Schema.ref("Item")
         let notFound: (Int, String, JSON?) = (404, "不存在 / not found", Schema.ref("Error"))
@@ -43,10 +45,15 @@ enum LedgerRoutes {
         return try await Unit.query(on: db).filter(\.$path =~ actor.unitPath.encoded).all(\.$id)
     }
 
+    /// A unit-scoped actor sees the items its units registered (a referral's sender), handle, are
+    /// supervised as, or share as a task's responsible unit.
     static func visible(_ item: LedgerItem, to actor: Actor, on db: any Database) async throws -> Bool {
         guard let units = try await scope(of: actor, on: db) else { return true }
         let own = Set(units)
-        return [item.assignedUnitID, item.supervisedUnitID, item.registeringUnitID].contains { $0.map(own.contains) ?? false }
+        if [item.assignedUnitID, item.supervisedUnitID, item.registeringUnitID].contains(where: { $0.map(own.contains) ?? false }) {
+            return true
+        }
+        return try await LedgerItemUnit.query(on: db).filter(\.$itemID == item.requireID()).filter(\.$unitID ~~ units).count() > 0
     }
 
     @Sendable static func list(_ req: Request) async throws -> ListPage<ItemDTO> {
@@ -54,10 +61,12 @@ enum LedgerRoutes {
         let page = try PageRequest(limitOnly: req)
         let query = LedgerItem.query(on: req.db)
         if let units = try await scope(of: actor, on: req.db) {
+            let shared = try await LedgerItemUnit.query(on: req.db).filter(\.$unitID ~~ units).all(\.$itemID)
             query.group(.or) { or in
                 or.filter(\.$assignedUnitID ~~ units)
                 or.filter(\.$supervisedUnitID ~~ units)
                 or.filter(\.$registeringUnitID ~~ units)
+                if !shared.isEmpty { or.filter(\.$id ~~ shared) }
             }
         }
         if let state = req.query[String.self, at: "state"], !state.isEmpty {
@@ -120,8 +129,7 @@ enum LedgerRoutes {
     @Sendable static func get(_ req: Request) async throws -> ItemDTO {
         let actor = try req.requireActor()
         let item = try await load(req, actor: actor, on: req.db)
-        let timeline = try await LedgerEvent.query(on: req.db).filter(\.$itemID == item.requireID()).sort(\.$at).all()
-        return try LedgerService.dto(item, now: Date(), timeline: timeline)
+        return try await LedgerService.detailed(item, now: Date(), calculator: req.application.calendarStore.calculator, on: req.db)
     }
 
     @Sendable static func update(_ req: Request) async throws -> ItemDTO {

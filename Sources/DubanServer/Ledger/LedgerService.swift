@@ -27,10 +27,31 @@ enum LedgerService {
         item.openDueAt = [.assigned, .signedFor, .inProgress].contains(facts.state) ? facts.deadline?.wholeMilliseconds : nil
         item.listingLevel = facts.state.isOpen ? facts.listingLevel?.rawValue : nil
         item.fiveComplete = facts.fiveImplementations.isComplete
+        if !TaskCards.workingStates.contains(facts.state) { item.card = nil }
         item.updatedAt = now.wholeMilliseconds
     }
 
-    static func dto(_ item: LedgerItem, now: Date, timeline: [LedgerEvent]? = nil) throws -> ItemDTO {
+    /// The item with everything its page shows: timeline, thread, progress reports, attachments, the
+    /// task's other units and missed reports, and a scheduled look-back.
+    static func detailed(_ item: LedgerItem, now: Date, calculator: DeadlineCalculator, on db: any Database) async throws -> ItemDTO {
+        let id = try item.requireID()
+        var dto = try dto(item, now: now)
+        dto.timeline = try await LedgerEvent.query(on: db).filter(\.$itemID == id).sort(\.$at).all().map(TimelineDTO.init)
+        dto.messages = try await LedgerMessage.query(on: db).filter(\.$itemID == id).sort(\.$at).all().map(LedgerThreads.MessageDTO.init)
+        dto.attachments = try await LedgerAttachments.rows(of: id, on: db).map(LedgerAttachments.AttachmentDTO.init)
+        if item.kind == ItemKind.task.rawValue {
+            dto.progress = try await LedgerProgress.query(on: db).filter(\.$itemID == id).sort(\.$at).all().map(LedgerThreads.MessageDTO.init)
+            dto.coUnitIds = try await LedgerItemUnit.query(on: db).filter(\.$itemID == id).all(\.$unitID)
+            dto.missedReports = try TaskCards.missedReports(of: item, now: now, calculator: calculator)
+        }
+        dto.lookBackDueAt = try await WatchedDeadline.query(on: db)
+            .filter(\.$entityType == entityType).filter(\.$entityID == id.text).filter(\.$kind == LedgerThreads.lookBackWatch)
+            .filter(\.$state ~~ [DeadlineWatch.State.pending.rawValue, DeadlineWatch.State.warned.rawValue])
+            .first().map { ChinaTimeFormat.string($0.dueAt) }
+        return dto
+    }
+
+    static func dto(_ item: LedgerItem, now: Date) throws -> ItemDTO {
         let facts = try facts(of: item)
         return ItemDTO(
             id: try item.requireID(), kind: facts.kind, state: facts.state, stateName: facts.state.chinese, grade: facts.grade,
@@ -42,11 +63,8 @@ enum LedgerService {
             fiveImplementationsMissing: facts.fiveImplementations.missing, extensionsApproved: facts.extensionsApproved,
             pendingExtensionDue: facts.pendingExtension.map { ChinaTimeFormat.string($0.newDue) }, returns: facts.returns,
             reworks: facts.reworks, findings: findings(of: item), createdAt: ChinaTimeFormat.string(item.createdAt),
-            timeline: timeline?.map {
-                TimelineDTO(at: ChinaTimeFormat.string($0.at), event: ItemEventKind(rawValue: $0.event) ?? .assign,
-                            from: ItemState(rawValue: $0.fromState) ?? .registered, to: ItemState(rawValue: $0.toState) ?? .registered,
-                            actor: $0.actor, note: $0.note, late: $0.late)
-            })
+            deadlineText: item.deadlineText, reportCadence: item.reportCadence.flatMap(ProgressCadence.init(rawValue:)),
+            card: item.card.flatMap(TaskCard.init(rawValue:)))
     }
 
     /// Validated descriptive fields; `creating` requires kind and title.
@@ -62,6 +80,9 @@ enum LedgerService {
         var supervisedUnitID: UUID??
         var findings: [FindingDTO]?
         var five: FiveImplementations?
+        var deadlineText: String??
+        var reportCadence: ProgressCadence?
+        var coUnitIDs: [UUID]?
     }
 
     static func validate(_ input: ItemInput, creating: Bool) throws -> Fields {
@@ -92,6 +113,15 @@ enum LedgerService {
                 timeLimit: try Check.optionalText(five.timeLimit, "fiveImplementations.timeLimit", max: 200),
                 emergencyPlan: try Check.optionalText(five.emergencyPlan, "fiveImplementations.emergencyPlan", max: 2000))
         }
+        if let v = input.deadlineText { fields.deadlineText = .some(try Check.optionalText(v, "deadlineText", max: 100)) }
+        if let v = input.reportCadence { fields.reportCadence = try Check.enumeration(v, "reportCadence", as: ProgressCadence.self) }
+        if let list = input.coUnitIds {
+            guard list.count <= 50 else { throw DubanError.invalid("coUnitIds", "最多50个单位 / at most 50 units") }
+            fields.coUnitIDs = try list.enumerated().map { try Check.uuid($1, "coUnitIds.\($0)") }
+        }
+        if fields.deadlineText != nil || fields.reportCadence != nil || fields.coUnitIDs != nil, let kind = fields.kind, kind != .task {
+            throw DubanError.invalid("kind", "完成时限原文、报送周期、责任单位只用于任务 / deadline text, cadence and co-units are for tasks")
+        }
         return fields
     }
 
@@ -108,6 +138,32 @@ enum LedgerService {
         }
         if let grade = fields.grade { facts.grade = grade }
         if let five = fields.five { facts.fiveImplementations = five }
+        if let v = fields.deadlineText { item.deadlineText = v }
+        if let v = fields.reportCadence { item.reportCadence = v.rawValue }
+    }
+
+    /// Replaces a task's responsible units besides the lead.
+    static func setCoUnits(_ ids: [UUID], of item: LedgerItem, on db: any Database) async throws {
+        let itemID = try item.requireID()
+        let unique = Array(Set(ids))
+        guard try await Unit.query(on: db).filter(\.$id ~~ unique).count() == unique.count else {
+            throw DubanError.invalid("coUnitIds", "单位不存在 / unit not found")
+        }
+        try await LedgerItemUnit.query(on: db).filter(\.$itemID == itemID).delete()
+        for unit in unique {
+            let row = LedgerItemUnit()
+            row.itemID = itemID
+            row.unitID = unit
+            try await row.create(on: db)
+        }
+    }
+
+    /// A task assigned without a deadline takes the date its deadline text gives, read in the year of
+    /// the assignment, at the close of that working day (SPEC A1: 18:00).
+    static func taskDeadline(_ item: LedgerItem, at now: Date) -> Date? {
+        guard item.kind == ItemKind.task.rawValue, let text = item.deadlineText, let today = LocalDate(chinaTimeOf: now),
+              let date = TaskDeadlineParser.parse(text, year: today.year) else { return nil }
+        return date.chinaDate(hour: 18)
     }
 
     static func create(_ fields: Fields, actor: Actor, now: Date, on db: any Database) async throws -> LedgerItem {
@@ -123,9 +179,11 @@ enum LedgerService {
         item.registeringUnitID = actor.unitID
         item.createdAt = now.wholeMilliseconds
         var facts = ItemFacts(kind: kind, registeringUnitID: actor.unitID.uuidString)
+        if kind == .task { item.reportCadence = ProgressCadence.monthly.rawValue }
         try apply(fields, to: item, facts: &facts)
         try store(facts, in: item, now: now)
         try await item.create(on: db)
+        if let coUnits = fields.coUnitIDs { try await setCoUnits(coUnits, of: item, on: db) }
         try await AuditLog.record(on: db, actor: actor.auditName, action: .create, entityType: entityType,
                                   entityID: try item.requireID().text, before: ItemDTO?.none, after: try dto(item, now: now))
         return item
@@ -139,9 +197,13 @@ enum LedgerService {
         if fields.grade != nil && ![.registered, .returned].contains(facts.state) {
             throw DubanError.invalid("grade", "交办后不能改等级 / the grade is fixed once assigned")
         }
+        if (fields.deadlineText != nil || fields.reportCadence != nil || fields.coUnitIDs != nil) && item.kind != ItemKind.task.rawValue {
+            throw DubanError.invalid("kind", "完成时限原文、报送周期、责任单位只用于任务 / deadline text, cadence and co-units are for tasks")
+        }
         try apply(fields, to: item, facts: &facts)
         try store(facts, in: item, now: now)
         try await item.save(on: db)
+        if let coUnits = fields.coUnitIDs { try await setCoUnits(coUnits, of: item, on: db) }
         try await AuditLog.record(on: db, actor: actor.auditName, action: .update, entityType: entityType,
                                   entityID: try item.requireID().text, before: before, after: try dto(item, now: now))
     }
@@ -170,9 +232,8 @@ enum LedgerService {
         case .approveExtension: return .approveExtension
         case .rejectExtension: return .rejectExtension(reason: try reason())
         case .submit:
-            let count = input.evidenceCount ?? 0
-            guard (0...100).contains(count) else { throw DubanError.invalid("evidenceCount", "应为0–100 / must be 0–100") }
-            return .submit(result: try Check.text(input.result ?? "", "result", max: 4000), evidenceCount: count)
+            // The evidence is counted from the attachments when the event is applied (`transition`).
+            return .submit(result: try Check.text(input.result ?? "", "result", max: 4000), evidenceCount: 0)
         case .verifyPass: return .verifyPass
         case .verifyFail: return .verifyFail(reason: try reason(), newDeadline: try optionalTime(input.deadline, "deadline"))
         case .close: return .close
@@ -197,6 +258,16 @@ enum LedgerService {
         if case .reassign(let unit, _) = event { try await requireUnit(unit, on: db) }
         let before = try dto(item, now: now)
         let facts = try facts(of: item)
+        var event = event
+        if case .assign(let unit, nil) = event, let due = taskDeadline(item, at: now) { event = .assign(unitID: unit, deadline: due) }
+        if case .reassign(let unit, nil) = event, let due = taskDeadline(item, at: now) { event = .reassign(unitID: unit, deadline: due) }
+        if case .submit(let result, _) = event {
+            // Evidence is new since the assignment or, after a failed check, since the last report.
+            let lastReport = try await LedgerEvent.query(on: db).filter(\.$itemID == item.requireID())
+                .filter(\.$event == ItemEventKind.submit.rawValue).sort(\.$at, .descending).first()?.at
+            let since = [facts.assignedAt, lastReport].compactMap { $0 }.max()
+            event = .submit(result: result, evidenceCount: try await LedgerAttachments.evidenceCount(of: item, since: since, on: db))
+        }
         let result = ItemMachine.apply(event, to: facts, by: ActorFacts(role: actor.role, unitID: actor.unitID.uuidString),
                                        at: now, calculator: calculator)
         let transition: ItemTransition
@@ -226,6 +297,15 @@ enum LedgerService {
         try await AuditLog.record(on: db, actor: actor.auditName, action: .transition, entityType: entityType,
                                   entityID: try item.requireID().text, before: before, after: try dto(item, now: now))
         try await perform(transition.effects, for: item, event: transition.entry.event, now: now, on: db)
+        switch transition.entry.event {
+        case .lookBackPass, .lookBackFail:
+            try await DeadlineWatches.close(entityType: entityType, entityID: try item.requireID().text, kind: LedgerThreads.lookBackWatch, on: db)
+        default:
+            // The unit moved the task: the cards issued so far are acted on.
+            if item.kind == ItemKind.task.rawValue && actor.unitID == item.assignedUnitID {
+                try await TaskCards.actedOn(try item.requireID(), now: now, on: db)
+            }
+        }
     }
 
     private static func requireUnit(_ id: String, on db: any Database) async throws {
@@ -245,8 +325,14 @@ enum LedgerService {
             case .closeWatch(let watch):
                 try await DeadlineWatches.close(entityType: entityType, entityID: id, kind: watch.rawValue, on: db)
             case .notifyUnit(let unit, let about):
+                var body = item.title
+                // A referral names the receiving unit's person answering for referrals (issue #4).
+                if item.kind == ItemKind.referral.rawValue, let unitID = UUID(uuidString: unit),
+                   let contact = try await Unit.find(unitID, on: db)?.referralContactID, let person = try await Person.find(contact, on: db) {
+                    body += "（抄送移送责任人：\(person.name)）"
+                }
                 try await Notification(channel: "inbox", unitID: UUID(uuidString: unit), subject: notice(about),
-                                       body: item.title, entityType: entityType, entityID: id, now: now).create(on: db)
+                                       body: body, entityType: entityType, entityID: id, now: now).create(on: db)
             case .notifySupervisors(let about):
                 let units = Set(try await User.query(on: db).filter(\.$role == Role.supervisor.rawValue).all(\.$unit.$id))
                 for unit in units {

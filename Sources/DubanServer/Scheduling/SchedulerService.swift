@@ -41,6 +41,13 @@ final class SchedulerService: LifecycleHandler, Sendable {
         do {
             try await app.calendarStore.reload(on: app.db)
             let sweep = try await scheduler.sweep(now: now, app: app)
+            let calculator = app.calendarStore.calculator
+            let cards = try await app.db.write(gate: app.writeGate) { db in
+                try await TaskCards.sweep(now: now, calculator: calculator, on: db)
+            }
+            if cards != TaskCards.Report() {
+                app.logger.info("task cards: issued \(cards.issued), escalated \(cards.escalated)")
+            }
             let delivery = try await Outbox.deliver(on: app.db, gate: app.writeGate, senders: app.notificationSenders, now: now)
             if sweep.claimed > 0 || delivery != Outbox.Report() {
                 app.logger.info("scheduler: claimed \(sweep.claimed), fired \(sweep.fired); notifications sent \(delivery.sent), retried \(delivery.retried), failed \(delivery.failed)")

@@ -211,7 +211,6 @@ enum LedgerPages {
         var reason: String?
         var newDue: String?
         var result: String?
-        var evidenceCount: String?
         var level: String?
         var targetDate: String?
         var suspend: String?
@@ -226,7 +225,7 @@ enum LedgerPages {
             _ = try await LedgerRoutes.act(req, input: ItemEventInput(
                 event: form.event ?? "", unitId: unit?.uuidString, deadline: blank(form.deadline), reason: blank(form.reason),
                 leaderSigned: nil, newDue: blank(form.newDue), result: blank(form.result),
-                evidenceCount: form.evidenceCount.flatMap { Int($0) }, level: blank(form.level), targetDate: blank(form.targetDate),
+                level: blank(form.level), targetDate: blank(form.targetDate),
                 suspend: form.suspend.map { $0 == "true" }))
         }
     }

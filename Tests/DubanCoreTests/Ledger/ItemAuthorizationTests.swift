@@ -79,6 +79,30 @@ final class ItemAuthorizationTests: XCTestCase {
         }
     }
 
+    /// 002 篇1: the department that found a violation refers it itself — its inspector or operator
+    /// sends, re-sends, closes and withdraws the referral; another unit's staff may not, and a hazard's
+    /// registering inspector may not dispatch it.
+    func testTheSenderDispatchesItsOwnReferral() throws {
+        let calculator = try Support.calculator()
+        let cases: [(ItemEventKind, ItemState)] = [(.assign, .registered), (.reassign, .returned), (.close, .verified), (.cancel, .registered)]
+        for (event, state) in cases {
+            for role in [Role.inspector, .unitOperator] {
+                var referral = try Support.prepared(try Support.item(in: state), for: event)
+                referral.kind = .referral
+                let sender = ActorFacts(role: role, unitID: referral.registeringUnitID)
+                let sent = ItemMachine.apply(try Support.event(event), to: referral, by: sender, at: try Support.now(), calculator: calculator)
+                XCTAssertEqual(try Support.success(sent).facts.state, ItemMachine.target(of: event, from: state), "\(role) \(event)")
+                let stranger = ActorFacts(role: role, unitID: "yingwu-street")
+                let refused = ItemMachine.apply(try Support.event(event), to: referral, by: stranger, at: try Support.now(), calculator: calculator)
+                XCTAssertEqual(Support.failure(refused), .forbiddenRole(role, event))
+                var hazard = referral
+                hazard.kind = .hazard
+                let notReferral = ItemMachine.apply(try Support.event(event), to: hazard, by: sender, at: try Support.now(), calculator: calculator)
+                XCTAssertEqual(Support.failure(notReferral), .forbiddenRole(role, event))
+            }
+        }
+    }
+
     /// 自查自报自改: an enterprise fixes its own hazard.
     func testEnterpriseActsOnItsOwnHazard() throws {
         var item = try Support.item(in: .assigned)
