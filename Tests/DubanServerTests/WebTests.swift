@@ -34,6 +34,24 @@ final class WebTests: XCTestCase {
             return res
         }
 
+        /// A multipart form with one file, as a browser's file input sends it.
+        mutating func upload(_ path: String, csrf: String, filename: String, type: String, bytes: [UInt8]) async throws -> XCTHTTPResponse {
+            let boundary = "----duban\(UUID().uuidString)"
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+            headers.replaceOrAdd(name: .accept, value: "text/html")
+            if let cookie { headers.replaceOrAdd(name: .cookie, value: cookie) }
+            var body = ByteBuffer()
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n")
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\n")
+            body.writeString("Content-Type: \(type)\r\n\r\n")
+            body.writeBytes(bytes)
+            body.writeString("\r\n--\(boundary)--\r\n")
+            let res = try await app.send(.POST, path, headers: headers, body: body)
+            remember(res)
+            return res
+        }
+
         private mutating func remember(_ res: XCTHTTPResponse) {
             if let value = res.headers.setCookie?["duban_session"] {
                 cookie = "duban_session=\(value.string)"
@@ -309,6 +327,52 @@ final class LedgerPageTests: XCTestCase {
             let publicPage = try await app.send(.GET, "/listed")
             XCTAssertEqual(publicPage.status, .ok)
             XCTAssertTrue(publicPage.body.string.contains("武汉市第五医院") || publicPage.body.string.contains("重大火灾隐患"))
+        }
+    }
+
+    func testUnitUploadsEvidenceWritesAndReportsThroughThePages() async throws {
+        try await TestApp.run { app in
+            var supervisor = WebTests.Browser(app: app)
+            try await supervisor.login("supervisor")
+            var page = try await supervisor.get("/items/new")
+            var csrf = try XCTUnwrap(WebTests.Browser.csrf(in: page.body.string))
+            let created = try await supervisor.post("/items", form: [
+                "_csrf": csrf, "kind": "task", "title": "完善堤防安全防护设施", "deadlineText": "2099年12月底",
+                "reportCadence": "weekly", "coUnits": "永丰街"])
+            XCTAssertEqual(created.status, .seeOther, created.body.string)
+            let location = try XCTUnwrap(created.headers.first(name: .location)).components(separatedBy: "?")[0]
+            page = try await supervisor.get(location)
+            csrf = try XCTUnwrap(WebTests.Browser.csrf(in: page.body.string))
+            XCTAssertTrue(page.body.string.contains("2099年12月底"))
+            let assigned = try await supervisor.post(location + "/act", form: ["_csrf": csrf, "event": "assign", "unit": "建桥街"])
+            XCTAssertEqual(assigned.status, .seeOther, assigned.body.string)
+
+            var street = WebTests.Browser(app: app)
+            try await street.login("operator")
+            page = try await street.get(location)
+            XCTAssertTrue(page.body.string.contains("2099-12-31T18:00:00+08:00"), "the deadline text gave the date")
+            XCTAssertTrue(page.body.string.contains("永丰街"), "the responsible unit is named")
+            csrf = try XCTUnwrap(WebTests.Browser.csrf(in: page.body.string))
+            var res = try await street.upload(location + "/attachments", csrf: csrf, filename: "护栏.jpg", type: "image/jpeg", bytes: TestFiles.jpeg)
+            XCTAssertEqual(res.status, .seeOther, res.body.string)
+            res = try await street.upload(location + "/attachments", csrf: csrf, filename: "假照片.jpg", type: "image/jpeg", bytes: TestFiles.pdf)
+            XCTAssertEqual(res.status, .unprocessableEntity)
+            XCTAssertTrue(res.body.string.contains("file"), "the page names the field")
+            res = try await street.upload(location + "/attachments", csrf: "wrong", filename: "护栏.jpg", type: "image/jpeg", bytes: TestFiles.jpeg)
+            XCTAssertEqual(res.status, .forbidden, "a multipart form is CSRF-checked too")
+            res = try await street.post(location + "/progress", form: ["_csrf": csrf, "text": "已完成护栏采购"])
+            XCTAssertEqual(res.status, .seeOther, res.body.string)
+            res = try await street.post(location + "/messages", form: ["_csrf": csrf, "text": "请协调永丰街提供施工场地"])
+            XCTAssertEqual(res.status, .seeOther, res.body.string)
+            page = try await street.get(location)
+            for text in ["护栏.jpg", "已完成护栏采购", "请协调永丰街提供施工场地"] {
+                XCTAssertTrue(page.body.string.contains(text), text)
+            }
+            XCTAssertFalse(page.body.string.contains("假照片.jpg"))
+            let list = try await supervisor.get("/items?kind=task")
+            XCTAssertTrue(list.body.string.contains("完善堤防安全防护设施"))
+            let hazards = try await supervisor.get("/items?kind=hazard&listed=true")
+            XCTAssertFalse(hazards.body.string.contains("完善堤防安全防护设施"))
         }
     }
 }

@@ -10,6 +10,10 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let unsafe = ![.GET, .HEAD, .OPTIONS].contains(request.method)
         if unsafe && request.headers.bearerAuthorization == nil && request.hasSession {
+            // A large form (a file upload) may still be streaming: read it before looking for the field.
+            if request.body.data == nil {
+                _ = try await request.body.collect(max: request.application.duban.maxAttachmentBytes + 64 * 1024).get()
+            }
             let expected = request.session.data["csrf"]
             let sent = request.headers.first(name: Self.header)
                 ?? (try? request.content.get(String.self, at: Self.field))

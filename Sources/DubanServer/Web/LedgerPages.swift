@@ -12,12 +12,18 @@ enum LedgerPages {
         pages.get("items", ":id", use: item)
         pages.post("items", ":id", "act", use: act)
         pages.post("items", ":id", "five", use: saveFive)
+        pages.on(.POST, "items", ":id", "attachments",
+                 body: .collect(maxSize: ByteCount(value: app.duban.maxAttachmentBytes + 64 * 1024)), use: upload)
+        pages.post("items", ":id", "messages", use: postMessage)
+        pages.post("items", ":id", "progress", use: postProgress)
+        pages.post("items", ":id", "look-back", use: scheduleLookBack)
         app.get("listed", use: listed)
     }
 
     struct Row: Encodable {
         var item: ItemDTO
         var unit: String?
+        var card: String?
     }
 
     struct ListPageContent: Encodable {
@@ -26,6 +32,8 @@ enum LedgerPages {
         var overdue: Bool
         var state: String
         var states: [WebRoutes.Option]
+        var kinds: [WebRoutes.Option]
+        var listed: Bool
         var nextHref: String?
         var canRegister: Bool
     }
@@ -42,23 +50,33 @@ enum LedgerPages {
         let names = try await unitNames(page.items.compactMap(\.assignedUnitId), on: req.db)
         let overdue = req.query[String.self, at: "overdue"] == "true"
         let state = req.query[String.self, at: "state"] ?? ""
+        let kind = req.query[String.self, at: "kind"] ?? ""
+        let listed = req.query[String.self, at: "listed"] == "true"
         var query = [URLQueryItem]()
         if overdue { query.append(.init(name: "overdue", value: "true")) }
+        if listed { query.append(.init(name: "listed", value: "true")) }
         if !state.isEmpty { query.append(.init(name: "state", value: state)) }
+        if !kind.isEmpty { query.append(.init(name: "kind", value: kind)) }
         let next = page.nextCursor.map { cursor -> String in
             var components = URLComponents()
             components.queryItems = query + [.init(name: "cursor", value: cursor)]
             return "/items?" + (components.percentEncodedQuery ?? "")
         }
         let content = ListPageContent(
-            rows: page.items.map { Row(item: $0, unit: $0.assignedUnitId.flatMap { names[$0] }) }, empty: page.items.isEmpty,
+            rows: page.items.map { Row(item: $0, unit: $0.assignedUnitId.flatMap { names[$0] }, card: $0.card.flatMap { $0 == .clear ? nil : $0.chinese }) },
+            empty: page.items.isEmpty,
             overdue: overdue, state: state,
             states: ItemState.allCases.map { WebRoutes.Option(value: $0.rawValue, label: $0.chinese, selected: $0.rawValue == state) },
+            kinds: ItemKind.allCases.map { WebRoutes.Option(value: $0.rawValue, label: kindNames[$0] ?? $0.rawValue, selected: $0.rawValue == kind) },
+            listed: listed,
             nextHref: next, canRegister: ![.leader, .evaluator].contains(actor.role))
         return try await req.render("items", title: t["ledger"] ?? "", content)
     }
 
+    static let kindNames: [ItemKind: String] = [.hazard: "隐患", .referral: "抄送/移送", .task: "目标任务", .problem: "问题清单"]
+
     struct NewItemPage: Encodable {
+        var cadences: [WebRoutes.Option]
         var kinds: [WebRoutes.Option]
         var grades: [WebRoutes.Option]
         var fixModes: [WebRoutes.Option]
@@ -72,8 +90,8 @@ enum LedgerPages {
     static func newItemPage(_ req: Request, error: String?, status: HTTPResponseStatus) async throws -> Response {
         try req.requireRole(.admin, .supervisor, .dispatcher, .inspector, .unitOperator, .enterprise)
         let t = Strings.table(Language.of(req))
-        let kindNames: [ItemKind: String] = [.hazard: "隐患", .referral: "抄送/移送", .task: "目标任务", .problem: "问题清单"]
         let content = NewItemPage(
+            cadences: ProgressCadence.allCases.map { .init(value: $0.rawValue, label: $0.chinese, selected: $0 == .monthly) },
             kinds: ItemKind.allCases.map { .init(value: $0.rawValue, label: kindNames[$0] ?? $0.rawValue, selected: $0 == .hazard) },
             grades: HazardGrade.allCases.map { .init(value: $0.rawValue, label: $0.chinese, selected: $0 == .general) },
             fixModes: FixMode.allCases.map { .init(value: $0.rawValue, label: $0.chinese, selected: $0 == .timeLimited) },
@@ -95,6 +113,9 @@ enum LedgerPages {
         var findingStandard: String?
         var findingClause: String?
         var findingDetermination: String?
+        var deadlineText: String?
+        var reportCadence: String?
+        var coUnits: String?
     }
 
     @Sendable static func create(_ req: Request) async throws -> Response {
@@ -104,10 +125,16 @@ enum LedgerPages {
             let finding = (form.findingDescription ?? "").isEmpty ? [] : [FindingDTO(
                 description: form.findingDescription ?? "", standard: form.findingStandard, clause: form.findingClause,
                 determination: form.findingDetermination)]
+            let isTask = form.kind == ItemKind.task.rawValue
+            var coUnits: [String] = []
+            for line in (form.coUnits ?? "").split(whereSeparator: \.isNewline) where isTask {
+                if let unit = try await RosterPages.unitID(named: String(line), field: "coUnits", on: req.db) { coUnits.append(unit.uuidString) }
+            }
             let dto = try await LedgerRoutes.create(req, input: ItemInput(
                 kind: form.kind, title: form.title, description: form.description, location: form.location, category: form.category,
                 grade: form.grade, fixMode: form.fixMode, source: form.source, supervisedUnitId: supervised?.uuidString,
-                findings: finding))
+                findings: finding, deadlineText: isTask ? form.deadlineText : nil, reportCadence: isTask ? form.reportCadence : nil,
+                coUnitIds: isTask ? coUnits : nil))
             return req.redirect(to: "/items/\(dto.id.text)?saved=1")
         } catch let error as DubanError where error.status.code < 500 {
             return try await newItemPage(req, error: error.message + (error.field.map { "（\($0)）" } ?? ""), status: error.status)
@@ -173,6 +200,26 @@ enum LedgerPages {
         var item: ItemDTO
         var assignedUnit: String?
         var supervisedUnit: String?
+        var isTask: Bool
+        var coUnits: String
+        var cadence: String?
+        var cardName: String?
+        var missed: Int
+        var hasAttachments: Bool
+        var canUpload: Bool
+        var canWrite: Bool
+        var canReport: Bool
+        var canScheduleLookBack: Bool
+        var maxMB: Int
+        var messages: [Entry]
+        var progress: [Entry]
+
+        struct Entry: Encodable {
+            var at: String
+            var author: String
+            var unit: String?
+            var text: String
+        }
         var actions: [Action]
         var levels: [WebRoutes.Option]
         var hasTimeline: Bool
@@ -188,11 +235,27 @@ enum LedgerPages {
     @Sendable static func itemPage(_ req: Request, error: String?, status: HTTPResponseStatus) async throws -> Response {
         let actor = try req.requireActor()
         let dto = try await LedgerRoutes.get(req)
-        let names = try await unitNames([dto.assignedUnitId, dto.supervisedUnitId].compactMap { $0 }, on: req.db)
+        let messages = dto.messages ?? [], progress = dto.progress ?? []
+        let ids = [dto.assignedUnitId, dto.supervisedUnitId].compactMap { $0 } + (dto.coUnitIds ?? []) + (messages + progress).map(\.unitId)
+        let names = try await unitNames(ids, on: req.db)
         let notice = req.query[String.self, at: "saved"] != nil ? Strings.table(Language.of(req))["saved"] : nil
         let allowed = actions(for: dto, actor: actor)
+        let entries = { (list: [LedgerThreads.MessageDTO]) in
+            list.map { ItemPage.Entry(at: $0.at, author: $0.author, unit: names[$0.unitId], text: $0.text) }
+        }
+        let isTask = dto.kind == .task
+        let taskUnit = dto.assignedUnitId == actor.unitID || (dto.coUnitIds ?? []).contains(actor.unitID)
         let content = ItemPage(
             item: dto, assignedUnit: dto.assignedUnitId.flatMap { names[$0] }, supervisedUnit: dto.supervisedUnitId.flatMap { names[$0] },
+            isTask: isTask, coUnits: (dto.coUnitIds ?? []).compactMap { names[$0] }.joined(separator: "、"),
+            cadence: dto.reportCadence?.chinese, cardName: dto.card.flatMap { $0 == .clear ? nil : $0.chinese },
+            missed: dto.missedReports ?? 0, hasAttachments: !(dto.attachments ?? []).isEmpty,
+            canUpload: dto.state.isOpen && ![.leader, .evaluator].contains(actor.role),
+            canWrite: actor.role != .evaluator,
+            canReport: isTask && dto.state.isOpen && (actor.role == .admin || (actor.role == .unitOperator && taskUnit)),
+            canScheduleLookBack: dto.state == .closed && [.admin, .supervisor, .dispatcher, .inspector].contains(actor.role),
+            maxMB: req.application.duban.maxAttachmentBytes / 1024 / 1024,
+            messages: entries(messages), progress: entries(progress),
             actions: allowed,
             levels: ListingLevel.allCases.map { .init(value: $0.rawValue, label: $0.chinese, selected: $0 == .district) },
             hasTimeline: !(dto.timeline ?? []).isEmpty,
@@ -235,6 +298,49 @@ enum LedgerPages {
         let id = try req.idParameter(what: "条目 / item")
         return try await req.formAction(back: "/items/\(id.text)", rerender: itemPage) {
             _ = try await LedgerRoutes.update(req, input: ItemInput(fiveImplementations: five))
+        }
+    }
+
+    struct UploadForm: Content {
+        var file: File
+    }
+
+    @Sendable static func upload(_ req: Request) async throws -> Response {
+        let id = try req.idParameter(what: "条目 / item")
+        return try await req.formAction(back: "/items/\(id.text)", rerender: itemPage) {
+            guard let form = try? req.content.decode(UploadForm.self) else {
+                throw DubanError.invalid("file", "请选择要上传的文件 / choose a file to upload")
+            }
+            let type = form.file.contentType.map { "\($0.type)/\($0.subType)" } ?? ""
+            _ = try await LedgerAttachments.add(req, name: form.file.filename, contentType: type, bytes: Data(buffer: form.file.data))
+        }
+    }
+
+    struct TextForm: Content {
+        var text: String?
+    }
+
+    @Sendable static func postMessage(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(TextForm.self)
+        let id = try req.idParameter(what: "条目 / item")
+        return try await req.formAction(back: "/items/\(id.text)", rerender: itemPage) {
+            _ = try await LedgerThreads.postMessage(req, text: form.text ?? "")
+        }
+    }
+
+    @Sendable static func postProgress(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(TextForm.self)
+        let id = try req.idParameter(what: "条目 / item")
+        return try await req.formAction(back: "/items/\(id.text)", rerender: itemPage) {
+            _ = try await LedgerThreads.postProgress(req, text: form.text ?? "")
+        }
+    }
+
+    @Sendable static func scheduleLookBack(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(TextForm.self)
+        let id = try req.idParameter(what: "条目 / item")
+        return try await req.formAction(back: "/items/\(id.text)", rerender: itemPage) {
+            _ = try await LedgerThreads.scheduleLookBack(req, at: form.text ?? "")
         }
     }
 
