@@ -17,8 +17,9 @@ enum TestApp {
         ProcessInfo.processInfo.environment["DUBAN_TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// Runs `body` with a migrated application; with `demo`, the demo data is loaded first.
-    static func run(demo: Bool = true, _ body: (Application) async throws -> Void) async throws {
+    /// Runs `body` with a migrated application; with `demo`, the demo data is loaded first (with its
+    /// 109 tasks only when `tasks`).
+    static func run(demo: Bool = true, tasks: Bool = false, _ body: (Application) async throws -> Void) async throws {
         let sqlite = NSTemporaryDirectory() + "duban-test-\(UUID().uuidString).sqlite"
         let settings = DubanSettings(databaseURL: postgresURL, sqlitePath: sqlite, rootDirectory: root, bcryptCost: 4,
                                      secureCookies: true)
@@ -27,7 +28,7 @@ enum TestApp {
             try await configure(app, settings: settings)
             if postgresURL != nil { try await app.autoRevert() }
             try await DubanApp.migrate(app)
-            if demo { _ = try await DemoData.load(into: app) }
+            if demo { _ = try await DemoData.load(into: app, tasks: tasks) }
             try await body(app)
         } catch {
             try? await app.asyncShutdown()

@@ -22,6 +22,10 @@ public struct RegisterLayout: Sendable {
     /// Every problem of a file.
     public struct Invalid: Error, Equatable, Sendable {
         public var errors: [RowError]
+
+        public init(errors: [RowError]) {
+            self.errors = errors
+        }
     }
 
     public struct RowError: Equatable, Sendable, CustomStringConvertible {

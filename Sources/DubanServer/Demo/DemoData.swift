@@ -76,9 +76,9 @@ public enum DemoData {
     ]
 
     public struct Summary: Sendable, CustomStringConvertible {
-        public var units = 0, people = 0, posts = 0, bodies = 0, members = 0, users = 0, hazards = 0
+        public var units = 0, people = 0, posts = 0, bodies = 0, members = 0, users = 0, hazards = 0, tasks = 0
         public var description: String {
-            "units \(units), people \(people), posts \(posts), bodies \(bodies), members \(members), users \(users), listed hazards \(hazards)"
+            "units \(units), people \(people), posts \(posts), bodies \(bodies), members \(members), users \(users), listed hazards \(hazards), tasks \(tasks)"
         }
     }
 
@@ -92,7 +92,9 @@ public enum DemoData {
     }
 
     /// Loads the demo data into an empty database; does nothing (and says so) when units already exist.
-    public static func load(into app: Application, progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> Summary? {
+    /// `tasks: false` leaves out the 109 demo tasks (the HTTP tests that do not need them run faster).
+    public static func load(into app: Application, tasks: Bool = true,
+                            progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> Summary? {
         if try await Unit.query(on: app.db).count() > 0 {
             progress("database already holds units; demo data not loaded")
             return nil
@@ -103,6 +105,8 @@ public enum DemoData {
         let cost = app.duban.bcryptCost
         let hashes = try users.map { try Passwords.hash($0.password, cost: cost) }
         let actor = "demo-loader"
+        let resources = app.directory.resourcesDirectory
+        let calculator = app.calendarStore.calculator
         return try await app.db.write(gate: app.writeGate) { db in
             var summary = Summary()
             var spellings = AliasResolver<UUID>()
@@ -196,6 +200,15 @@ public enum DemoData {
             }
             summary.hazards = try await RegisterService.importMajorFireHazards(
                 hazardRows, registeringUnit: fireBrigade, actor: actor, now: Date(), on: db).count
+            guard let office = resolve("汉阳区人民政府督查室") else {
+                throw DubanError.invalid("unit", "演示数据缺少区政府办公室 / demo data lacks the government office")
+            }
+            let supervisor = Actor(userID: UUID(), username: actor, displayName: "演示数据", role: .supervisor, unitID: office,
+                                   unitName: "", unitPath: UnitPath(ids: []), viaSession: false)
+            if tasks {
+                summary.tasks = try await DemoTasks.load(resources: resources, supervisor: supervisor, now: Date(),
+                                                         calculator: calculator, on: db)
+            }
             progress("demo data loaded: \(summary)")
             return summary
         }

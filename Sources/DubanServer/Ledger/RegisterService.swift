@@ -47,14 +47,25 @@ enum RegisterService {
         return String(decoding: try encoder.encode(row), as: UTF8.self)
     }
 
-    /// The register as CSV (with a byte-order mark, so Excel and WPS read the Chinese correctly).
-    static func exportMajorFireHazards(on db: any Database) async throws -> String {
+    /// The register as a table, header first.
+    static func exportMajorFireHazards(on db: any Database) async throws -> [[String]] {
         var table = [MajorFireHazardRegister.columns]
+        try await forEachBatch(LedgerItem.query(on: db).filter(\.$register != nil).filter(\.$kind == ItemKind.hazard.rawValue)) { batch in
+            for item in batch {
+                let row = (try? JSONDecoder().decode([String: String].self, from: Data((item.register ?? "{}").utf8))) ?? [:]
+                table.append([String(table.count)] + MajorFireHazardRegister.fields.map { row[$0] ?? "" })
+            }
+        }
+        return table
+    }
+
+    /// Runs `body` on the query's items in (created_at, id) order, 500 at a time: constant memory
+    /// however long a register grows.
+    static func forEachBatch(_ base: QueryBuilder<LedgerItem>, _ body: ([LedgerItem]) async throws -> Void) async throws {
         var lastCreated: Date?
         var lastID: UUID?
-        // Batches in (created_at, id) order: constant memory however long the register grows.
         while true {
-            let query = LedgerItem.query(on: db).filter(\.$register != nil)
+            let query = base.copy()
             if let lastCreated, let lastID {
                 query.group(.or) { or in
                     or.filter(\.$createdAt > lastCreated)
@@ -62,84 +73,10 @@ enum RegisterService {
                 }
             }
             let batch = try await query.sort(\.$createdAt).sort(\.$id).limit(500).all()
-            for item in batch {
-                let row = (try? JSONDecoder().decode([String: String].self, from: Data((item.register ?? "{}").utf8))) ?? [:]
-                table.append([String(table.count)] + MajorFireHazardRegister.fields.map { row[$0] ?? "" })
-            }
+            try await body(batch)
             guard batch.count == 500, let last = batch.last else { break }
             lastCreated = last.createdAt
             lastID = last.id
-        }
-        return CSV.encode(table, byteOrderMark: true)
-    }
-}
-
-/// `/api/v1/registers/major-fire-hazards`: the register as CSV, out and in.
-enum RegisterRoutes {
-    static func register(_ api: APIRoutes) {
-        let tag = "Ledger"
-        api.add(.GET, "registers/major-fire-hazards", summary: "导出重大火灾隐患台账（CSV，附件原表列）/ export the register as CSV",
-                tag: tag, responses: [(200, "CSV (text/csv)", nil)], use: export)
-        api.add(.POST, "registers/major-fire-hazards",
-                summary: "导入重大火灾隐患台账（CSV，附件原表列；任一行有误则全部不导入）/ import the register (all or nothing)", tag: tag,
-                responses: [(201, "已导入 / imported", Schema.ref("RegisterImport")),
-                            (422, "逐行错误 / row errors, nothing imported", Schema.ref("RegisterErrors"))], use: importCSV)
-    }
-
-    @Sendable static func export(_ req: Request) async throws -> Response {
-        try req.requireRole(.admin, .supervisor, .leader, .inspector)
-        let csv = try await RegisterService.exportMajorFireHazards(on: req.db)
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"major-fire-hazards.csv\"")
-        return Response(status: .ok, headers: headers, body: .init(string: csv))
-    }
-
-    struct ImportResult: Content {
-        var imported: Int
-        var ids: [UUID]
-        static let schema = Schema.object([("imported", Schema.integer(minimum: 0)), ("ids", Schema.array(Schema.uuid))],
-                                          required: ["imported", "ids"])
-    }
-
-    struct RowErrors: Content {
-        struct Detail: Content { var code: String; var message: String; var field: String? }
-        struct Row: Content { var row: Int; var column: String; var message: String }
-        var error: Detail
-        var rows: [Row]
-        static let schema = Schema.object([
-            ("error", Schema.object([("code", Schema.string()), ("message", Schema.string()), ("field", Schema.string())],
-                                    required: ["code", "message"])),
-            ("rows", Schema.array(Schema.object([("row", Schema.integer()), ("column", Schema.string()), ("message", Schema.string())],
-                                                required: ["row", "column", "message"]))),
-        ], required: ["error", "rows"])
-    }
-
-    @Sendable static func importCSV(_ req: Request) async throws -> Response {
-        let actor = try req.requireRole(.admin, .supervisor, .inspector)
-        guard let buffer = req.body.data, let text = buffer.getString(at: buffer.readerIndex, length: buffer.readableBytes) else {
-            throw DubanError.badRequest("请求体应为 UTF-8 编码的 CSV / send the register as UTF-8 CSV")
-        }
-        let table: [[String]]
-        do {
-            table = try CSV.parse(text)
-        } catch {
-            throw DubanError.badRequest("CSV 格式错误：\(error) / malformed CSV")
-        }
-        switch MajorFireHazardRegister.validate(table) {
-        case .failure(let invalid):
-            let first = invalid.errors.first
-            let body = RowErrors(
-                error: .init(code: "invalid_rows", message: "有\(invalid.errors.count)处错误，未导入任何行 / nothing imported",
-                             field: first.map { "第\($0.row)行「\($0.column)」" }),
-                rows: invalid.errors.map { RowErrors.Row(row: $0.row, column: $0.column, message: $0.message) })
-            return try await body.encodeResponse(status: .unprocessableEntity, for: req)
-        case .success(let rows):
-            let now = Date()
-            let ids = try await req.write { db in
-                try await RegisterService.importMajorFireHazards(rows, registeringUnit: actor.unitID, actor: actor.auditName, now: now, on: db)
-            }
-            return try await ImportResult(imported: ids.count, ids: ids).encodeResponse(status: .created, for: req)
         }
     }
 }
