@@ -155,7 +155,44 @@ struct CalendarCommand: AsyncParsableCommand {
 }
 
 struct Bench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Benchmarks (SPEC §4).", subcommands: [Sweep.self])
+    static let configuration = CommandConfiguration(abstract: "Benchmarks (SPEC §4).", subcommands: [Sweep.self, Overdue.self])
+
+    /// Runs `body` on a throwaway SQLite file, or on DATABASE_URL with `--database postgres`, and prints
+    /// its JSON result (also to `out`).
+    static func run<R: Encodable>(database: String, out: String?, _ body: @escaping (Application) async throws -> R) async throws {
+        var settings = DubanSettings.fromEnvironment()
+        settings.bcryptCost = 4
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("duban-bench-\(UUID().uuidString)").path
+        switch database {
+        case "sqlite":
+            settings.databaseURL = nil
+            settings.sqlitePath = scratch + "/bench.sqlite"
+        case "postgres":
+            guard settings.databaseURL != nil else { throw ValidationError("--database postgres needs DATABASE_URL") }
+        default:
+            throw ValidationError("--database must be sqlite or postgres")
+        }
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let app = try await DubanApp.make(try Bootstrap.environment("production"), settings: settings)
+        let result: R
+        do {
+            try await DubanApp.migrate(app)
+            result = try await body(app)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data = try encoder.encode(result)
+        print(String(decoding: data, as: UTF8.self))
+        if let out { try data.write(to: URL(fileURLWithPath: out)) }
+    }
+
+    static func progress(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
 
     struct Sweep: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -174,35 +211,37 @@ struct Bench: AsyncParsableCommand {
         var out: String?
 
         func run() async throws {
-            var settings = DubanSettings.fromEnvironment()
-            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("duban-bench-\(UUID().uuidString)").path
-            switch database {
-            case "sqlite":
-                settings.databaseURL = nil
-                settings.sqlitePath = scratch + "/bench.sqlite"
-            case "postgres":
-                guard settings.databaseURL != nil else { throw ValidationError("--database postgres needs DATABASE_URL") }
-            default:
-                throw ValidationError("--database must be sqlite or postgres")
+            let (open, due) = (open, due)
+            try await Bench.run(database: database, out: out) { app in
+                try await SweepBenchmark.run(app: app, open: open, due: due, progress: Bench.progress)
             }
-            defer { try? FileManager.default.removeItem(atPath: scratch) }
-            let app = try await DubanApp.make(try Bootstrap.environment("production"), settings: settings)
-            let result: SweepBenchmark.Result
-            do {
-                try await DubanApp.migrate(app)
-                result = try await SweepBenchmark.run(app: app, open: open, due: due) { line in
-                    FileHandle.standardError.write(Data((line + "\n").utf8))
-                }
-            } catch {
-                try? await app.asyncShutdown()
-                throw error
+        }
+    }
+
+    struct Overdue: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Time the overdue list over HTTP with N ledger items of which M are overdue. Uses a throwaway SQLite file, or an empty DATABASE_URL database with --database postgres.")
+
+        @ArgumentParser.Option(help: "Open ledger items to load.")
+        var items = 1_000_000
+
+        @ArgumentParser.Option(help: "How many of them are overdue.")
+        var overdue = 5_000
+
+        @ArgumentParser.Option(help: "Requests timed per query.")
+        var requests = 1_000
+
+        @ArgumentParser.Option(help: "sqlite or postgres.")
+        var database = "sqlite"
+
+        @ArgumentParser.Option(help: "Write the JSON result to this file as well.")
+        var out: String?
+
+        func run() async throws {
+            let (items, overdue, requests) = (items, overdue, requests)
+            try await Bench.run(database: database, out: out) { app in
+                try await OverdueListBenchmark.run(app: app, items: items, overdue: overdue, requests: requests, progress: Bench.progress)
             }
-            try await app.asyncShutdown()
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            let data = try encoder.encode(result)
-            print(String(decoding: data, as: UTF8.self))
-            if let out { try data.write(to: URL(fileURLWithPath: out)) }
         }
     }
 }
