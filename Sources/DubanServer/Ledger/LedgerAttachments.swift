@@ -105,7 +105,7 @@ enum LedgerAttachments {
     /// An item's attachments without their bytes, oldest first.
     static func rows(of itemID: UUID, on db: any Database) async throws -> [LedgerAttachment] {
         try await LedgerAttachment.query(on: db).filter(\.$itemID == itemID).sort(\.$createdAt)
-            .fields(for: LedgerAttachment.self).field(\.$id).field(\.$itemID).field(\.$name).field(\.$contentType).field(\.$size)
+            .field(\.$id).field(\.$itemID).field(\.$name).field(\.$contentType).field(\.$size)
             .field(\.$sha256).field(\.$uploadedBy).field(\.$unitID).field(\.$createdAt).all()
     }
 

@@ -59,40 +59,21 @@ enum LedgerRoutes {
     @Sendable static func list(_ req: Request) async throws -> ListPage<ItemDTO> {
         let actor = try req.requireActor()
         let page = try PageRequest(limitOnly: req)
-        let query = LedgerItem.query(on: req.db)
-        if let units = try await scope(of: actor, on: req.db) {
-            let shared = try await LedgerItemUnit.query(on: req.db).filter(\.$unitID ~~ units).all(\.$itemID)
-            query.group(.or) { or in
-                or.filter(\.$assignedUnitID ~~ units)
-                or.filter(\.$supervisedUnitID ~~ units)
-                or.filter(\.$registeringUnitID ~~ units)
-                if !shared.isEmpty { or.filter(\.$id ~~ shared) }
-            }
-        }
-        if let state = req.query[String.self, at: "state"], !state.isEmpty {
-            query.filter(\.$state == (try Check.enumeration(state, "state", as: ItemState.self)).rawValue)
-        }
-        if let kind = req.query[String.self, at: "kind"], !kind.isEmpty {
-            query.filter(\.$kind == (try Check.enumeration(kind, "kind", as: ItemKind.self)).rawValue)
-        }
-        if let grade = req.query[String.self, at: "grade"], !grade.isEmpty {
-            query.filter(\.$grade == (try Check.enumeration(grade, "grade", as: HazardGrade.self)).rawValue)
-        }
-        if let unit = req.query[String.self, at: "unitId"], !unit.isEmpty {
-            query.filter(\.$assignedUnitID == (try Check.uuid(unit, "unitId")))
-        }
-        if req.query[String.self, at: "listed"] == "true" { query.filter(\.$listingLevel != nil) }
+        func parameter(_ name: String) -> String? { req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : $0 } }
         let now = Date()
-        let rows: [LedgerItem]
-        let next: String?
-        if req.query[String.self, at: "overdue"] == "true" {
-            query.filter(\.$openDueAt < now)
-            (rows, next) = try await DateKeyset.page(query, field: "open_due_at", ascending: true,
-                                                     cursor: req.query[String.self, at: "cursor"], limit: page.limit) { $0.openDueAt }
-        } else {
-            (rows, next) = try await DateKeyset.page(query, field: "created_at", ascending: false,
-                                                     cursor: req.query[String.self, at: "cursor"], limit: page.limit) { $0.createdAt }
+        var query = LedgerListQuery(limit: page.limit)
+        if let units = try await scope(of: actor, on: req.db) {
+            query.scope = units
+            query.sharedItems = try await LedgerItemUnit.query(on: req.db).filter(\.$unitID ~~ units).all(\.$itemID)
         }
+        query.state = try parameter("state").map { try Check.enumeration($0, "state", as: ItemState.self) }
+        query.kind = try parameter("kind").map { try Check.enumeration($0, "kind", as: ItemKind.self) }
+        query.grade = try parameter("grade").map { try Check.enumeration($0, "grade", as: HazardGrade.self) }
+        query.unit = try parameter("unitId").map { try Check.uuid($0, "unitId") }
+        query.listedOnly = parameter("listed") == "true"
+        query.overdueAt = parameter("overdue") == "true" ? now : nil
+        query.cursor = parameter("cursor")
+        let (rows, next) = try await query.run(on: req.db)
         return ListPage(items: try rows.map { try LedgerService.dto($0, now: now) }, nextCursor: next)
     }
 

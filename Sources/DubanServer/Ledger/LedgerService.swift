@@ -11,10 +11,6 @@ enum LedgerService {
         try JSONDecoder().decode(ItemFacts.self, from: Data(item.facts.utf8))
     }
 
-    static func findings(of item: LedgerItem) -> [FindingDTO] {
-        (try? JSONDecoder().decode([FindingDTO].self, from: Data(item.findings.utf8))) ?? []
-    }
-
     /// Writes `facts` and the columns copied from them.
     static func store(_ facts: ItemFacts, in item: LedgerItem, now: Date) throws {
         let encoder = JSONEncoder()
@@ -52,19 +48,24 @@ enum LedgerService {
     }
 
     static func dto(_ item: LedgerItem, now: Date) throws -> ItemDTO {
-        let facts = try facts(of: item)
+        try dto(ItemRow(item), now: now)
+    }
+
+    static func dto(_ row: ItemRow, now: Date) throws -> ItemDTO {
+        let facts = try JSONDecoder().decode(ItemFacts.self, from: Data(row.facts.utf8))
         return ItemDTO(
-            id: try item.requireID(), kind: facts.kind, state: facts.state, stateName: facts.state.chinese, grade: facts.grade,
-            title: item.title, description: item.details, location: item.location, category: item.category,
-            fixMode: item.fixMode.flatMap(FixMode.init(rawValue:)), source: item.source.flatMap(HazardSource.init(rawValue:)),
-            supervisedUnitId: item.supervisedUnitID, registeringUnitId: item.registeringUnitID, assignedUnitId: item.assignedUnitID,
-            dueAt: facts.deadline.map(ChinaTimeFormat.string), overdue: item.openDueAt.map { $0 < now } ?? false,
-            listingLevel: item.listingLevel.flatMap(ListingLevel.init(rawValue:)), fiveImplementations: facts.fiveImplementations,
+            id: row.id, kind: facts.kind, state: facts.state, stateName: facts.state.chinese, grade: facts.grade,
+            title: row.title, description: row.description, location: row.location, category: row.category,
+            fixMode: row.fixMode.flatMap(FixMode.init(rawValue:)), source: row.source.flatMap(HazardSource.init(rawValue:)),
+            supervisedUnitId: row.supervisedUnitId, registeringUnitId: row.registeringUnitId, assignedUnitId: row.assignedUnitId,
+            dueAt: facts.deadline.map(ChinaTimeFormat.string), overdue: row.openDueAt.map { $0 < now } ?? false,
+            listingLevel: row.listingLevel.flatMap(ListingLevel.init(rawValue:)), fiveImplementations: facts.fiveImplementations,
             fiveImplementationsMissing: facts.fiveImplementations.missing, extensionsApproved: facts.extensionsApproved,
             pendingExtensionDue: facts.pendingExtension.map { ChinaTimeFormat.string($0.newDue) }, returns: facts.returns,
-            reworks: facts.reworks, findings: findings(of: item), createdAt: ChinaTimeFormat.string(item.createdAt),
-            deadlineText: item.deadlineText, reportCadence: item.reportCadence.flatMap(ProgressCadence.init(rawValue:)),
-            card: item.card.flatMap(TaskCard.init(rawValue:)))
+            reworks: facts.reworks, findings: (try? JSONDecoder().decode([FindingDTO].self, from: Data(row.findings.utf8))) ?? [],
+            createdAt: ChinaTimeFormat.string(row.createdAt),
+            deadlineText: row.deadlineText, reportCadence: row.reportCadence.flatMap(ProgressCadence.init(rawValue:)),
+            card: row.card.flatMap(TaskCard.init(rawValue:)))
     }
 
     /// Validated descriptive fields; `creating` requires kind and title.

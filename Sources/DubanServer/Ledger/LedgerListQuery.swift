@@ -1,0 +1,119 @@
+import DubanCore
+import Fluent
+import SQLKit
+import Vapor
+
+/// The columns a list shows of an item, read straight through SQLKit: the ledger list is the hottest
+/// query (SPEC §4: overdue list p99 ≤ 10 ms at 1 M items), and building Fluent models costs more than the
+/// query itself (a reflection pass per row).
+struct ItemRow: Decodable, Sendable {
+    var id: UUID
+    var kind: String
+    var title: String
+    var description: String?
+    var location: String?
+    var category: String?
+    var fixMode: String?
+    var source: String?
+    var supervisedUnitId: UUID?
+    var registeringUnitId: UUID
+    var assignedUnitId: UUID?
+    var openDueAt: Date?
+    var listingLevel: String?
+    var findings: String
+    var facts: String
+    var createdAt: Date
+    var deadlineText: String?
+    var reportCadence: String?
+    var card: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, kind, title, description, location, category
+        case fixMode = "fix_mode", source
+        case supervisedUnitId = "supervised_unit_id", registeringUnitId = "registering_unit_id", assignedUnitId = "assigned_unit_id"
+        case openDueAt = "open_due_at", listingLevel = "listing_level", findings, facts, createdAt = "created_at"
+        case deadlineText = "deadline_text", reportCadence = "report_cadence", card
+    }
+
+    init(_ item: LedgerItem) throws {
+        id = try item.requireID()
+        kind = item.kind
+        title = item.title
+        description = item.details
+        location = item.location
+        category = item.category
+        fixMode = item.fixMode
+        source = item.source
+        supervisedUnitId = item.supervisedUnitID
+        registeringUnitId = item.registeringUnitID
+        assignedUnitId = item.assignedUnitID
+        openDueAt = item.openDueAt
+        listingLevel = item.listingLevel
+        findings = item.findings
+        facts = item.facts
+        createdAt = item.createdAt
+        deadlineText = item.deadlineText
+        reportCadence = item.reportCadence
+        card = item.card
+    }
+}
+
+/// `GET /api/v1/items` as one SQL statement: filters, the viewer's scope, and keyset paging on
+/// (open_due_at, id) for the overdue list or (created_at, id) newest first — each served by an index
+/// of `CreateLedger`.
+struct LedgerListQuery {
+    var scope: [UUID]?
+    var sharedItems: [UUID] = []
+    var state: ItemState?
+    var kind: ItemKind?
+    var grade: HazardGrade?
+    var unit: UUID?
+    var listedOnly = false
+    var overdueAt: Date?
+    var cursor: String?
+    var limit: Int
+
+    func run(on db: any Database) async throws -> (rows: [ItemRow], nextCursor: String?) {
+        guard let sql = db as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
+        let column = overdueAt == nil ? "created_at" : "open_due_at"
+        let ascending = overdueAt != nil
+        var select = sql.select().columns(ItemRow.CodingKeys.allCases.map { SQLIdentifier($0.rawValue) }).from(LedgerItem.schema)
+        if let scope {
+            select = select.where { group in
+                var group = group.where(SQLIdentifier("assigned_unit_id"), .in, scope)
+                    .orWhere(SQLIdentifier("supervised_unit_id"), .in, scope)
+                    .orWhere(SQLIdentifier("registering_unit_id"), .in, scope)
+                if !sharedItems.isEmpty { group = group.orWhere(SQLIdentifier("id"), .in, sharedItems) }
+                return group
+            }
+        }
+        if let state { select = select.where(SQLIdentifier("state"), .equal, state.rawValue) }
+        if let kind { select = select.where(SQLIdentifier("kind"), .equal, kind.rawValue) }
+        if let grade { select = select.where(SQLIdentifier("grade"), .equal, grade.rawValue) }
+        if let unit { select = select.where(SQLIdentifier("assigned_unit_id"), .equal, unit) }
+        if listedOnly { select = select.where(SQLIdentifier("listing_level"), .isNot, SQLLiteral.null) }
+        if let overdueAt { select = select.where(SQLIdentifier("open_due_at"), .lessThan, overdueAt) }
+        if let cursor {
+            let position = try Cursor.decode(cursor)
+            guard let millis = Int64(position.key) else { throw DubanError.invalid("cursor", "分页游标无效 / invalid cursor") }
+            // Stored times are whole milliseconds; a half-millisecond window finds the cursor's own instant.
+            let at = Date(timeIntervalSince1970: Double(millis) / 1000)
+            let low = at.addingTimeInterval(-0.0005), high = at.addingTimeInterval(0.0005)
+            select = select.where { group in
+                group.where(SQLIdentifier(column), ascending ? .greaterThanOrEqual : .lessThan, ascending ? high : low)
+                    .orWhere { same in
+                        same.where(SQLIdentifier(column), .greaterThanOrEqual, low).where(SQLIdentifier(column), .lessThan, high)
+                            .where(SQLIdentifier("id"), ascending ? .greaterThan : .lessThan, position.id)
+                    }
+            }
+        }
+        let direction: SQLDirection = ascending ? .ascending : .descending
+        let rows = try await select.orderBy(SQLIdentifier(column), direction).orderBy(SQLIdentifier("id"), direction)
+            .limit(limit + 1).all(decoding: ItemRow.self)
+        let shown = Array(rows.prefix(limit))
+        guard rows.count > limit, let last = shown.last, let time = overdueAt == nil ? last.createdAt : last.openDueAt else {
+            return (shown, nil)
+        }
+        return (shown, Cursor(key: String(Int64((time.timeIntervalSince1970 * 1000).rounded())), id: last.id).encoded)
+    }
+}
