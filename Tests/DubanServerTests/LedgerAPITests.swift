@@ -286,6 +286,48 @@ final class RegisterTests: XCTestCase {
             XCTAssertEqual(denied.status, .forbidden)
         }
     }
+
+    /// The same register as an XLSX workbook: the seed's 8 rows go out and come back in field for field;
+    /// a workbook with one bad row imports nothing; a file that is not a workbook is a clear 400.
+    func testXLSXRoundTripsTheSeedRows() async throws {
+        try await TestApp.run { app in
+            let inspector = try await app.token("inspector")
+            let res = try await app.send(.GET, "/api/v1/registers/major-fire-hazards?format=xlsx", token: inspector)
+            XCTAssertEqual(res.status, .ok)
+            XCTAssertEqual(res.headers.contentType?.subType, "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            let workbook = Data(res.body.readableBytesView)
+            let sheet = try XCTUnwrap(try XLSXReader.sheets(from: workbook).first)
+            XCTAssertEqual(sheet.name, "重大火灾隐患情况统计表")
+            let seed = try DemoData.listedHazardRows(resourcesDirectory: TestApp.root + "Resources/")
+            XCTAssertEqual(sheet.rows.count, 9)
+            for (index, row) in sheet.rows.dropFirst().enumerated() {
+                XCTAssertEqual(Array(row.dropFirst()), MajorFireHazardRegister.fields.map { seed[index][$0] ?? "" }, "row \(index + 1)")
+            }
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: .contentType, value: RegisterRoutes.xlsxType)
+            var broken = sheet.rows
+            broken[3][2] = ""
+            let bad = try XLSXWriter.workbook(sheets: [XLSXSheet(name: "表", header: broken[0], rows: Array(broken.dropFirst()))])
+            var answer = try await app.send(.POST, "/api/v1/registers/major-fire-hazards", token: inspector, headers: headers, body: ByteBuffer(data: bad))
+            XCTAssertEqual(answer.status, .unprocessableEntity)
+            XCTAssertEqual(try answer.content.decode(RegisterRoutes.RowErrors.self).rows.map(\.row), [3])
+            let count = try await LedgerItem.query(on: app.db).count()
+            XCTAssertEqual(count, 8, "nothing imported")
+            answer = try await app.send(.POST, "/api/v1/registers/major-fire-hazards", token: inspector, headers: headers, body: ByteBuffer(data: workbook))
+            XCTAssertEqual(answer.status, .created, answer.body.string)
+            XCTAssertEqual(try answer.content.decode(RegisterRoutes.ImportResult.self).imported, 8)
+            let again = try await app.send(.GET, "/api/v1/registers/major-fire-hazards?format=xlsx", token: inspector)
+            let rows = try XCTUnwrap(try XLSXReader.sheets(from: Data(again.body.readableBytesView)).first).rows
+            XCTAssertEqual(rows.count, 17)
+            XCTAssertEqual(rows[9...].map { Array($0.dropFirst()) }, sheet.rows.dropFirst().map { Array($0.dropFirst()) })
+            answer = try await app.send(.POST, "/api/v1/registers/major-fire-hazards", token: inspector, headers: headers,
+                                        body: ByteBuffer(bytes: [0x50, 0x4B, 0x03, 0x04, 0, 1, 2, 3]))
+            XCTAssertEqual(answer.status, .badRequest)
+            XCTAssertEqual(answer.errorBody?.field, "file")
+            answer = try await app.send(.GET, "/api/v1/registers/major-fire-hazards?format=pdf", token: inspector)
+            XCTAssertEqual(answer.errorBody?.field, "format")
+        }
+    }
 }
 
 /// 升级督办: a listed hazard still open after its target date is escalated one level by the scheduler.

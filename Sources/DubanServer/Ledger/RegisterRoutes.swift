@@ -7,12 +7,13 @@ import Vapor
 enum RegisterRoutes {
     static func register(_ api: APIRoutes) {
         let tag = "Ledger"
-        let format = APIOperation.QueryParameter(name: "format", schema: Schema.enumeration(["csv"]), description: "文件格式，默认 csv / file format")
+        let format = APIOperation.QueryParameter(name: "format", schema: Schema.enumeration(["csv", "xlsx"]),
+                                                 description: "文件格式，默认 csv / file format, default csv")
         let cadence = APIOperation.QueryParameter(name: "cadence", schema: Schema.enumeration(ProgressCadence.allCases.map(\.rawValue)),
                                                   description: "进展报送周期，默认每月 / progress report cadence, default monthly")
         let imported: [(Int, String, JSON?)] = [(201, "已导入 / imported", Schema.ref("RegisterImport")),
                                                 (422, "逐行错误，未导入 / row errors, nothing imported", Schema.ref("RegisterErrors"))]
-        let files = (types: ["text/csv"], maxSize: ByteCount(value: 20 * 1024 * 1024))
+        let files = (types: ["text/csv", xlsxType], maxSize: ByteCount(value: 20 * 1024 * 1024))
         api.add(.GET, "registers/major-fire-hazards", summary: "导出重大火灾隐患台账（000 阳政办(2017)45号附件原表列）/ export the register",
                 tag: tag, query: [format], responses: [(200, "文件 / the file", nil)], use: exportHazards)
         api.add(.POST, "registers/major-fire-hazards",
@@ -45,10 +46,28 @@ enum RegisterRoutes {
         ], required: ["error", "rows"])
     }
 
-    /// The uploaded file as a table: CSV in UTF-8 (a byte-order mark is dropped).
+    static let xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+    /// The uploaded file as a table: the first sheet of an XLSX workbook (by its `Content-Type`, or by
+    /// its ZIP signature), else CSV in UTF-8 (a byte-order mark is dropped).
     static func table(of req: Request) throws -> [[String]] {
-        guard let buffer = req.body.data, let text = buffer.getString(at: buffer.readerIndex, length: buffer.readableBytes) else {
-            throw DubanError.badRequest("请求体应为 UTF-8 编码的 CSV / send the register as UTF-8 CSV", field: "file")
+        guard let buffer = req.body.data, buffer.readableBytes > 0 else {
+            throw DubanError.badRequest("请上传 CSV 或 XLSX 文件 / send the register as CSV or XLSX", field: "file")
+        }
+        let bytes = Data(buffer: buffer)
+        let declared = req.headers.contentType.map { "\($0.type)/\($0.subType)" }
+        if declared == xlsxType || bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            do {
+                guard let sheet = try XLSXReader.sheets(from: bytes).first else {
+                    throw DubanError.badRequest("工作簿中没有工作表 / the workbook has no sheet", field: "file")
+                }
+                return sheet.rows
+            } catch let error as XLSXError {
+                throw DubanError(.badRequest, code: error.code, message: error.message, field: error.field)
+            }
+        }
+        guard let text = String(data: bytes, encoding: .utf8) else {
+            throw DubanError.badRequest("CSV 应为 UTF-8 编码 / the CSV must be UTF-8", field: "file")
         }
         do {
             return try CSV.parse(text)
@@ -57,14 +76,24 @@ enum RegisterRoutes {
         }
     }
 
-    /// The table as a download: CSV with a byte-order mark, so Excel and WPS read the Chinese correctly.
-    static func file(_ table: [[String]], name: String, req: Request) throws -> Response {
-        let format = req.query[String.self, at: "format"] ?? "csv"
-        guard format == "csv" else { throw DubanError.invalid("format", "格式应为 csv / format must be csv") }
+    /// The table as a download: CSV with a byte-order mark (so Excel and WPS read the Chinese
+    /// correctly), or an XLSX workbook with `?format=xlsx`.
+    static func file(_ table: [[String]], name: String, title: String, req: Request) throws -> Response {
         var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name).csv\"")
-        return Response(status: .ok, headers: headers, body: .init(string: CSV.encode(table, byteOrderMark: true)))
+        switch req.query[String.self, at: "format"] ?? "csv" {
+        case "csv":
+            headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+            headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name).csv\"")
+            return Response(status: .ok, headers: headers, body: .init(string: CSV.encode(table, byteOrderMark: true)))
+        case "xlsx":
+            let sheet = XLSXSheet(name: title, header: table.first ?? [], rows: Array(table.dropFirst()))
+            let data = try XLSXWriter.workbook(sheets: [sheet])
+            headers.replaceOrAdd(name: .contentType, value: xlsxType)
+            headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name).xlsx\"")
+            return Response(status: .ok, headers: headers, body: .init(data: data))
+        default:
+            throw DubanError.invalid("format", "格式应为 csv 或 xlsx / format must be csv or xlsx")
+        }
     }
 
     static func rejected(_ invalid: RegisterLayout.Invalid, req: Request) async throws -> Response {
@@ -78,7 +107,8 @@ enum RegisterRoutes {
 
     @Sendable static func exportHazards(_ req: Request) async throws -> Response {
         try req.requireRole(.admin, .supervisor, .leader, .inspector)
-        return try file(try await RegisterService.exportMajorFireHazards(on: req.db), name: "major-fire-hazards", req: req)
+        return try file(try await RegisterService.exportMajorFireHazards(on: req.db), name: "major-fire-hazards",
+                        title: "重大火灾隐患情况统计表", req: req)
     }
 
     @Sendable static func importHazards(_ req: Request) async throws -> Response {
@@ -97,7 +127,7 @@ enum RegisterRoutes {
 
     @Sendable static func exportTasks(_ req: Request) async throws -> Response {
         try req.requireRole(.admin, .supervisor, .leader, .dispatcher)
-        return try file(try await TaskRegister.export(on: req.db), name: "task-breakdown", req: req)
+        return try file(try await TaskRegister.export(on: req.db), name: "task-breakdown", title: "工作责任分解表", req: req)
     }
 
     @Sendable static func importTasks(_ req: Request) async throws -> Response {
