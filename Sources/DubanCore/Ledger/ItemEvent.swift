@@ -44,6 +44,8 @@ public enum ItemEvent: Hashable, Sendable {
     case requestSuspension(reason: String)
     /// 停产停业决定 — the government's decision on the pending request.
     case decideSuspension(suspend: Bool)
+    /// 受理即办结 — closed by the hotline at intake, with what the caller was told.
+    case closeAtIntake(reason: String)
 
     /// The event's name, without its data.
     public var kind: ItemEventKind {
@@ -67,6 +69,7 @@ public enum ItemEvent: Hashable, Sendable {
         case .escalateListing: .escalateListing
         case .requestSuspension: .requestSuspension
         case .decideSuspension: .decideSuspension
+        case .closeAtIntake: .closeAtIntake
         }
     }
 }

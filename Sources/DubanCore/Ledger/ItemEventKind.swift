@@ -39,4 +39,7 @@ public enum ItemEventKind: String, Codable, CaseIterable, Sendable {
     case requestSuspension = "request_suspension"
     /// 停产停业决定
     case decideSuspension = "decide_suspension"
+    /// 受理即办结 — the hotline answers or closes the call itself: from the knowledge base, or out of
+    /// scope with the reason told to the caller (000 阳政办(2017)33号 附件1).
+    case closeAtIntake = "close_at_intake"
 }

@@ -11,6 +11,9 @@ public enum ItemKind: String, Codable, CaseIterable, Sendable {
     case task
     /// 问题清单 — a rectification problem from a self-check or inspection list (003 C/E).
     case problem
+    /// 热线工单 — a citizen's call to the district hotline, handled by a unit and checked by a follow-up
+    /// call (000 阳政办(2017)33号 附件1–7; SPEC M4).
+    case hotline
 
     /// "隐患", "抄送件", "目标任务", "问题".
     public var chinese: String {
@@ -19,6 +22,7 @@ public enum ItemKind: String, Codable, CaseIterable, Sendable {
         case .referral: "抄送件"
         case .task: "目标任务"
         case .problem: "问题"
+        case .hotline: "热线工单"
         }
     }
 }

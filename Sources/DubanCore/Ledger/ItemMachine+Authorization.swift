@@ -5,7 +5,9 @@ extension ItemMachine {
     ///   the enterprise itself for its own hazard (自查自报自改);
     /// - approve or reject an extension, list, escalate a listing: supervisor
     ///   (000 阳政办(2017)33号 附件2: "经同意后方可延长办理期限");
-    /// - verify and look back: inspector, supervisor — from another unit than the assigned one;
+    /// - verify and look back: inspector, supervisor — from another unit than the assigned one (a
+    ///   policy may name other verifiers: see ``roles(for:policy:)``);
+    /// - close at intake: dispatcher, supervisor, admin, where the policy allows it (the hotline);
     /// - request a suspension: inspector (the fire service, 002 篇3);
     /// - decide a suspension: supervisor, leader (the government, 002 篇3).
     ///
@@ -25,6 +27,17 @@ extension ItemMachine {
             [.inspector]
         case .decideSuspension:
             [.supervisor, .leader]
+        case .closeAtIntake:
+            [.dispatcher, .supervisor, .admin]
+        }
+    }
+
+    /// The roles that may perform `event` on an item under `policy`: ``roles(for:)``, with the policy's
+    /// verifiers for verification and look-backs.
+    public static func roles(for event: ItemEventKind, policy: ItemPolicy) -> Set<Role> {
+        switch event {
+        case .verifyPass, .verifyFail, .lookBackPass, .lookBackFail: policy.verifierRoles
+        default: roles(for: event)
         }
     }
 
@@ -34,8 +47,11 @@ extension ItemMachine {
     ) throws(ItemTransitionError) {
         let senderDispatching = policy.senderDispatches && actor.unitID == item.registeringUnitID
             && [.inspector, .unitOperator].contains(actor.role) && [.assign, .reassign, .close, .cancel].contains(event)
-        guard roles(for: event).contains(actor.role) || senderDispatching else {
+        guard roles(for: event, policy: policy).contains(actor.role) || senderDispatching else {
             throw .forbiddenRole(actor.role, event)
+        }
+        if event == .closeAtIntake && !policy.closesAtIntake {
+            throw .notForThisKind(item.kind, event)
         }
         switch event {
         case .signFor, .return, .startWork, .requestExtension, .submit:
@@ -46,7 +62,7 @@ extension ItemMachine {
                 throw .verifierIsAssignedUnit
             }
         case .assign, .reassign, .approveExtension, .rejectExtension, .close, .cancel, .list,
-             .escalateListing, .requestSuspension, .decideSuspension:
+             .escalateListing, .requestSuspension, .decideSuspension, .closeAtIntake:
             break
         }
     }

@@ -65,6 +65,8 @@ public enum ItemMachine {
             return state == .closed ? .closed : nil
         case .lookBackFail:
             return state == .closed ? .inProgress : nil
+        case .closeAtIntake:
+            return state == .registered ? .closed : nil
         }
     }
 }

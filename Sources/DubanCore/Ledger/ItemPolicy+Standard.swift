@@ -36,7 +36,10 @@ extension ItemPolicy {
             // 002 篇1: the receiving department "反馈至消防部门"
             reportsBackToSender: kind == .referral,
             // 002 篇1: the department that found the violation refers it itself
-            senderDispatches: kind == .referral
+            senderDispatches: kind == .referral,
+            // 000 阳政办(2017)33号 附件1: 回访 by the hotline; dissatisfied cases go to third-party evaluators
+            verifierRoles: kind == .hotline ? [.dispatcher, .supervisor, .evaluator] : [.inspector, .supervisor],
+            closesAtIntake: kind == .hotline
         )
     }
 }

@@ -36,6 +36,13 @@ public struct ItemPolicy: Hashable, Codable, Sendable {
     /// withdraw the item, as a department does with the violations it refers to another
     /// (002 篇1: "消防部门…抄送相关行业部门").
     public var senderDispatches: Bool
+    /// Who checks a report and looks back (验收, 回头看). For hazards the inspectors and supervisors; for
+    /// a hotline case the call-back staff (回访, the dispatcher role), the supervisors, and the
+    /// third-party evaluators for dissatisfied cases (000 阳政办(2017)33号 附件1: "第三方评价").
+    public var verifierRoles: Set<Role>
+    /// Whether the item may be closed at intake (the hotline answers from its knowledge base, or closes
+    /// what is out of scope, 000 阳政办(2017)33号 附件1).
+    public var closesAtIntake: Bool
 
     /// Policy values for `kind`; see ``standard(for:)`` for Duban's.
     public init(
@@ -43,7 +50,8 @@ public struct ItemPolicy: Hashable, Codable, Sendable {
         deadlineRequired: Bool, verificationByOtherUnit: Bool, maxExtensions: Int,
         extensionLeadWorkingHours: Int, signForWorkingHours: Int, returnWorkingDays: Int,
         majorAcceptanceDays: Int?, suspensionDecisionDays: Int, minimumEvidence: Int,
-        reportsBackToSender: Bool, senderDispatches: Bool = false
+        reportsBackToSender: Bool, senderDispatches: Bool = false,
+        verifierRoles: Set<Role> = [.inspector, .supervisor], closesAtIntake: Bool = false
     ) {
         self.kind = kind
         self.hasMajorGrade = hasMajorGrade
@@ -59,6 +67,8 @@ public struct ItemPolicy: Hashable, Codable, Sendable {
         self.minimumEvidence = minimumEvidence
         self.reportsBackToSender = reportsBackToSender
         self.senderDispatches = senderDispatches
+        self.verifierRoles = verifierRoles
+        self.closesAtIntake = closesAtIntake
     }
 
     /// Whether `item` counts as major under this policy.

@@ -55,6 +55,14 @@ extension ItemStep {
 
     /// 销号 — also ends a listing (销案) and a pending suspension request; a referral reports back
     /// to its sender (002 篇1).
+    /// 受理即办结 — registered straight to closed, with the answer or reason as the note.
+    func closeAtIntake(reason: String) throws(ItemTransitionError) -> ItemTransition {
+        let reason = try required(reason, field: "reason")
+        var facts = moved
+        facts.closedAt = now
+        return transition(.closeAtIntake, to: facts, effects: [], note: reason)
+    }
+
     func close() -> ItemTransition {
         var facts = moved
         facts.closedAt = now

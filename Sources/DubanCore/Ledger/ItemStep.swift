@@ -32,6 +32,7 @@ struct ItemStep {
         case .escalateListing(let targetDate): try escalateListing(targetDate: targetDate)
         case .requestSuspension(let reason): try requestSuspension(reason: reason)
         case .decideSuspension(let suspend): try decideSuspension(suspend: suspend)
+        case .closeAtIntake(let reason): try closeAtIntake(reason: reason)
         }
     }
 

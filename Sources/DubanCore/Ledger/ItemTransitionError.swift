@@ -51,6 +51,8 @@ public enum ItemTransitionError: Error, Equatable, Sendable, CustomStringConvert
     /// There is no suspension request to decide.
     case noSuspensionRequest
     /// A deadline could not be computed (an instant outside years 1–9999).
+    /// The event is not one this kind of item takes (e.g. closing at intake is the hotline's).
+    case notForThisKind(ItemKind, ItemEventKind)
     case calendar(CalendarError)
 
     /// A stable machine-readable code.
@@ -78,6 +80,7 @@ public enum ItemTransitionError: Error, Equatable, Sendable, CustomStringConvert
         case .listingAtTop: "listing_at_top"
         case .suspensionPending: "suspension_pending"
         case .noSuspensionRequest: "no_suspension_request"
+        case .notForThisKind: "not_for_this_kind"
         case .calendar(let error): error.code
         }
     }
@@ -101,6 +104,7 @@ public enum ItemTransitionError: Error, Equatable, Sendable, CustomStringConvert
         case .alreadyListed, .notListed, .listingAtTop: "listingLevel"
         case .listingNotLate: "listingTarget"
         case .suspensionPending, .noSuspensionRequest: "suspensionRequestedAt"
+        case .notForThisKind: "event"
         case .calendar(let error): error.field
         }
     }
@@ -152,6 +156,8 @@ public enum ItemTransitionError: Error, Equatable, Sendable, CustomStringConvert
             "a suspension request is already waiting for the government's decision"
         case .noSuspensionRequest:
             "there is no suspension request to decide"
+        case .notForThisKind(let kind, let event):
+            "a \(kind.rawValue) item does not take \(event.rawValue)"
         case .calendar(let error):
             error.message
         }

@@ -249,6 +249,7 @@ enum LedgerService {
         case .decideSuspension:
             guard let suspend = input.suspend else { throw DubanError.invalid("suspend", "缺少 suspend / suspend is required", code: "missing_field") }
             return .decideSuspension(suspend: suspend)
+        case .closeAtIntake: return .closeAtIntake(reason: try reason())
         }
     }
 

@@ -73,7 +73,8 @@ enum LedgerPages {
         return try await req.render("items", title: t["ledger"] ?? "", content)
     }
 
-    static let kindNames: [ItemKind: String] = [.hazard: "隐患", .referral: "抄送/移送", .task: "目标任务", .problem: "问题清单"]
+    static let kindNames: [ItemKind: String] = [.hazard: "隐患", .referral: "抄送/移送", .task: "目标任务", .problem: "问题清单",
+                                                .hotline: "热线工单"]
 
     struct NewItemPage: Encodable {
         var cadences: [WebRoutes.Option]
@@ -160,12 +161,14 @@ enum LedgerPages {
         .requestExtension: "申请延期", .approveExtension: "批准延期", .rejectExtension: "不批准延期", .submit: "报结",
         .verifyPass: "验收通过", .verifyFail: "验收不通过", .close: "销号", .lookBackPass: "回头看：通过",
         .lookBackFail: "回头看：复发", .cancel: "撤销", .list: "挂牌督办", .escalateListing: "升级督办",
-        .requestSuspension: "提请停产停业", .decideSuspension: "停产停业决定",
+        .requestSuspension: "提请停产停业", .decideSuspension: "停产停业决定", .closeAtIntake: "受理即办结",
     ]
 
     static func actions(for item: ItemDTO, actor: Actor) -> [Action] {
         ItemEventKind.allCases.compactMap { kind -> Action? in
-            guard ItemMachine.target(of: kind, from: item.state) != nil, ItemMachine.roles(for: kind).contains(actor.role) else { return nil }
+            let policy = ItemPolicy.standard(for: item.kind)
+            guard ItemMachine.target(of: kind, from: item.state) != nil,
+                  ItemMachine.roles(for: kind, policy: policy).contains(actor.role) else { return nil }
             switch kind {
             case .signFor, .return, .startWork, .requestExtension, .submit:
                 guard item.assignedUnitId == actor.unitID else { return nil }
@@ -177,12 +180,14 @@ enum LedgerPages {
                 guard item.listingLevel != nil else { return nil }
             case .verifyPass, .verifyFail, .lookBackPass, .lookBackFail:
                 guard item.assignedUnitId != actor.unitID else { return nil }
+            case .closeAtIntake:
+                guard policy.closesAtIntake else { return nil }
             default: break
             }
             var action = Action(event: kind.rawValue, label: actionLabels[kind] ?? kind.rawValue)
             switch kind {
             case .assign, .reassign: action.needsUnit = true; action.needsDeadline = true
-            case .return, .rejectExtension, .cancel, .requestSuspension: action.needsReason = true
+            case .return, .rejectExtension, .cancel, .requestSuspension, .closeAtIntake: action.needsReason = true
             case .verifyFail: action.needsReason = true; action.needsDeadline = true
             case .lookBackFail: action.needsReason = true; action.needsDeadline = true
             case .requestExtension: action.needsNewDue = true; action.needsReason = true

@@ -26,6 +26,7 @@ final class ItemAuthorizationTests: XCTestCase {
         .lookBackFail: [.inspector, .supervisor],
         .requestSuspension: [.inspector],
         .decideSuspension: [.supervisor, .leader],
+        .closeAtIntake: [.dispatcher, .supervisor, .admin],
     ]
 
     /// A state in which each event is allowed.
@@ -36,6 +37,7 @@ final class ItemAuthorizationTests: XCTestCase {
         .list: .inProgress, .escalateListing: .inProgress, .verifyPass: .submitted, .verifyFail: .submitted,
         .lookBackPass: .closed, .lookBackFail: .closed, .requestSuspension: .inProgress,
         .decideSuspension: .inProgress,
+        .closeAtIntake: .registered,
     ]
 
     func testEveryRoleForEveryEvent() throws {
@@ -101,6 +103,46 @@ final class ItemAuthorizationTests: XCTestCase {
                 XCTAssertEqual(Support.failure(notReferral), .forbiddenRole(role, event))
             }
         }
+    }
+
+    /// 000 阳政办(2017)33号 附件1: a hotline case is checked by the follow-up call (the dispatcher role),
+    /// a supervisor, or a third-party evaluator; a hazard by inspectors and supervisors only. Only the
+    /// hotline closes at intake.
+    func testHotlineVerifiersAndIntakeClosing() throws {
+        let calculator = try Support.calculator()
+        var hotline = try Support.item(in: .submitted)
+        hotline.kind = .hotline
+        let hazard = try Support.item(in: .submitted)
+        for role in Role.allCases {
+            let actor = ActorFacts(role: role, unitID: Support.fireBrigade)
+            let onHotline = ItemMachine.apply(.verifyPass, to: hotline, by: actor, at: try Support.now(), calculator: calculator)
+            let onHazard = ItemMachine.apply(.verifyPass, to: hazard, by: actor, at: try Support.now(), calculator: calculator)
+            let hotlineVerifiers: Set<Role> = [.dispatcher, .supervisor, .evaluator]
+            let hazardVerifiers: Set<Role> = [.inspector, .supervisor]
+            if hotlineVerifiers.contains(role) {
+                XCTAssertEqual(try Support.success(onHotline).facts.state, .verified, role.rawValue)
+            } else {
+                XCTAssertEqual(Support.failure(onHotline), .forbiddenRole(role, .verifyPass), role.rawValue)
+            }
+            if hazardVerifiers.contains(role) {
+                XCTAssertEqual(try Support.success(onHazard).facts.state, .verified, role.rawValue)
+            } else {
+                XCTAssertEqual(Support.failure(onHazard), .forbiddenRole(role, .verifyPass), role.rawValue)
+            }
+        }
+        let registered = try Support.item(in: .registered)
+        let refused = ItemMachine.apply(.closeAtIntake(reason: "答复"), to: registered, by: Support.dispatcher,
+                                        at: try Support.now(), calculator: calculator)
+        XCTAssertEqual(Support.failure(refused), .notForThisKind(.hazard, .closeAtIntake))
+        XCTAssertEqual(ItemTransitionError.notForThisKind(.hazard, .closeAtIntake).code, "not_for_this_kind")
+        var call = registered
+        call.kind = .hotline
+        let closed = try Support.success(ItemMachine.apply(.closeAtIntake(reason: "已告知来电人向区信访局反映"), to: call,
+                                                            by: Support.dispatcher, at: try Support.now(), calculator: calculator))
+        XCTAssertEqual(closed.facts.state, .closed)
+        XCTAssertEqual(closed.entry.note, "已告知来电人向区信访局反映")
+        let empty = ItemMachine.apply(.closeAtIntake(reason: " "), to: call, by: Support.dispatcher, at: try Support.now(), calculator: calculator)
+        XCTAssertEqual(Support.failure(empty), .required(field: "reason"))
     }
 
     /// 自查自报自改: an enterprise fixes its own hazard.

@@ -66,7 +66,7 @@ final class ItemPolicyTests: XCTestCase {
     }
 
     func testNamesForPeople() {
-        XCTAssertEqual(ItemKind.allCases.map(\.chinese), ["隐患", "抄送件", "目标任务", "问题"])
+        XCTAssertEqual(ItemKind.allCases.map(\.chinese), ["隐患", "抄送件", "目标任务", "问题", "热线工单"])
         XCTAssertEqual(HazardGrade.allCases.map(\.chinese), ["一般", "重大"])
         XCTAssertEqual(FixMode.allCases.map(\.chinese), ["立即整改", "限期整改", "长期整改"])
         XCTAssertEqual(FixMode.allCases.map(\.rawValue), ["immediate", "time_limited", "long_term"])

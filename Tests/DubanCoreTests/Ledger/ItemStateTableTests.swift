@@ -38,6 +38,7 @@ final class ItemStateTableTests: XCTestCase {
         (.escalateListing,   " REG  ASG  SGN  RET  INP  SUB  VER  -    -  "),
         (.requestSuspension, " REG  ASG  SGN  RET  INP  SUB  VER  -    -  "),
         (.decideSuspension,  " REG  ASG  SGN  RET  INP  SUB  VER  -    -  "),
+        (.closeAtIntake,     " CLO  -    -    -    -    -    -    -    -  "),
     ]
 
     /// The table as (event, state) → target or nil.
@@ -92,7 +93,7 @@ final class ItemStateTableTests: XCTestCase {
                 XCTAssertEqual(Support.failure(result), .invalidState(state, event), label)
             }
         }
-        XCTAssertEqual(allowed, 48)
+        XCTAssertEqual(allowed, 49)
     }
 
     /// The state is checked before anything else: a refused cell stays `invalid_state` even for an

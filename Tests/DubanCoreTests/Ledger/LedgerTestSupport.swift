@@ -100,13 +100,14 @@ enum LedgerTestSupport {
         case .escalateListing: return .escalateListing(targetDate: deadline)
         case .requestSuspension: return .requestSuspension(reason: "整改期间人员密集")
         case .decideSuspension: return .decideSuspension(suspend: true)
+        case .closeAtIntake: return .closeAtIntake(reason: "已按知识库答复来电人")
         }
     }
 
     /// The actor who properly sends `kind`.
     static func actor(for kind: ItemEventKind) -> ActorFacts {
         switch kind {
-        case .assign, .reassign, .close, .cancel: dispatcher
+        case .assign, .reassign, .close, .cancel, .closeAtIntake: dispatcher
         case .signFor, .return, .startWork, .requestExtension, .submit: streetOperator
         case .approveExtension, .rejectExtension, .list, .escalateListing: supervisor
         case .verifyPass, .verifyFail, .lookBackPass, .lookBackFail, .requestSuspension: inspector
@@ -129,6 +130,8 @@ enum LedgerTestSupport {
             item.listingTarget = now.addingTimeInterval(-86_400)
         case .decideSuspension:
             item.suspensionRequestedAt = now.addingTimeInterval(-86_400)
+        case .closeAtIntake:
+            item.kind = .hotline  // only the hotline closes at intake
         default:
             break
         }
