@@ -74,5 +74,6 @@ enum DubanMigrations {
         app.migrations.add(CreateNotifications())
         app.migrations.add(CreateLedger())
         app.migrations.add(CreateLedgerWork())
+        app.migrations.add(CreateHotline())
     }
 }

@@ -7,6 +7,8 @@ import SQLKit
 enum AuditLog {
     enum Action: String, Sendable {
         case create, update, delete, login, transition
+        /// A person outside the hotline saw a caller's identity in full.
+        case reveal
     }
 
     /// JSON with sorted keys, so the same state always has the same text (and hash).

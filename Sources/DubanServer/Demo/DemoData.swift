@@ -194,7 +194,17 @@ public enum DemoData {
                 try await AuditLog.record(on: db, actor: actor, action: .create, entityType: "user",
                                           entityID: try row.requireID().text, before: UserDTO?.none, after: UserDTO(row))
                 summary.users += 1
+                if user.role == .evaluator {
+                    // 附件6: evaluators work under a position code (岗位代码); the demo's one takes every case.
+                    let evaluator = HotlineEvaluatorRow()
+                    evaluator.id = try row.requireID()
+                    evaluator.positionCode = "PJ001"
+                    evaluator.ratio = 1
+                    evaluator.active = true
+                    try await evaluator.create(on: db)
+                }
             }
+            try await DemoHotline.load(on: db)
             guard let fireBrigade = resolve("区消防大队") else {
                 throw DubanError.invalid("unit", "演示数据缺少区消防大队 / demo data lacks the fire brigade")
             }

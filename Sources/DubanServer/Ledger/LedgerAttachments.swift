@@ -123,6 +123,15 @@ enum LedgerAttachments {
         return Response(status: .ok, headers: headers, body: .init(data: row.data))
     }
 
+    /// Site photos the assigned unit attached since `since` (a hotline reply's photos).
+    static func photoCount(of item: LedgerItem, since: Date?, on db: any Database) async throws -> Int {
+        guard let unit = item.assignedUnitID else { return 0 }
+        let query = LedgerAttachment.query(on: db).filter(\.$itemID == (try item.requireID())).filter(\.$unitID == unit)
+            .filter(\.$contentType ~~ AttachmentType.allCases.filter(\.isPhoto).map(\.rawValue))
+        if let since { query.filter(\.$createdAt >= since.wholeMilliseconds) }
+        return try await query.count()
+    }
+
     /// Evidence for a report (报结): files the assigned unit attached since the item was last assigned.
     static func evidenceCount(of item: LedgerItem, since assignedAt: Date?, on db: any Database) async throws -> Int {
         guard let unit = item.assignedUnitID else { return 0 }

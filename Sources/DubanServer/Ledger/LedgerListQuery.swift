@@ -79,10 +79,14 @@ struct LedgerListQuery {
         let ascending = overdueAt != nil
         var select = sql.select().columns(ItemRow.CodingKeys.allCases.map { SQLIdentifier($0.rawValue) }).from(LedgerItem.schema)
         if let scope {
+            guard !scope.isEmpty || !sharedItems.isEmpty else { return ([], nil) }
             select = select.where { group in
-                var group = group.where(SQLIdentifier("assigned_unit_id"), .in, scope)
-                    .orWhere(SQLIdentifier("supervised_unit_id"), .in, scope)
-                    .orWhere(SQLIdentifier("registering_unit_id"), .in, scope)
+                var group = group
+                if !scope.isEmpty {
+                    group = group.orWhere(SQLIdentifier("assigned_unit_id"), .in, scope)
+                        .orWhere(SQLIdentifier("supervised_unit_id"), .in, scope)
+                        .orWhere(SQLIdentifier("registering_unit_id"), .in, scope)
+                }
                 if !sharedItems.isEmpty { group = group.orWhere(SQLIdentifier("id"), .in, sharedItems) }
                 return group
             }

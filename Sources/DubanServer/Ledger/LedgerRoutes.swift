@@ -48,6 +48,10 @@ enum LedgerRoutes {
     /// A unit-scoped actor sees the items its units registered (a referral's sender), handle, are
     /// supervised as, or share as a task's responsible unit.
     static func visible(_ item: LedgerItem, to actor: Actor, on db: any Database) async throws -> Bool {
+        if actor.role == .evaluator {
+            // 附件6: an evaluator sees only the cases assigned to them.
+            return try await HotlineCase.query(on: db).filter(\.$id == item.requireID()).filter(\.$evaluatorID == actor.userID).count() > 0
+        }
         guard let units = try await scope(of: actor, on: db) else { return true }
         let own = Set(units)
         if [item.assignedUnitID, item.supervisedUnitID, item.registeringUnitID].contains(where: { $0.map(own.contains) ?? false }) {
@@ -62,7 +66,10 @@ enum LedgerRoutes {
         func parameter(_ name: String) -> String? { req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : $0 } }
         let now = Date()
         var query = LedgerListQuery(limit: page.limit)
-        if let units = try await scope(of: actor, on: req.db) {
+        if actor.role == .evaluator {
+            query.scope = []
+            query.sharedItems = try await HotlineCase.query(on: req.db).filter(\.$evaluatorID == actor.userID).all(\.$id).compactMap { $0 }
+        } else if let units = try await scope(of: actor, on: req.db) {
             query.scope = units
             query.sharedItems = try await LedgerItemUnit.query(on: req.db).filter(\.$unitID ~~ units).all(\.$itemID)
         }

@@ -268,6 +268,9 @@ enum LedgerService {
             let lastReport = try await LedgerEvent.query(on: db).filter(\.$itemID == item.requireID())
                 .filter(\.$event == ItemEventKind.submit.rawValue).sort(\.$at, .descending).first()?.at
             let since = [facts.assignedAt, lastReport].compactMap { $0 }.max()
+            if item.kind == ItemKind.hotline.rawValue {
+                try await HotlineService.checkReply(item, result: result, since: since, on: db)
+            }
             event = .submit(result: result, evidenceCount: try await LedgerAttachments.evidenceCount(of: item, since: since, on: db))
         }
         let result = ItemMachine.apply(event, to: facts, by: ActorFacts(role: actor.role, unitID: actor.unitID.uuidString),
