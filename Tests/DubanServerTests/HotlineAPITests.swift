@@ -293,3 +293,60 @@ final class HotlineAPITests: XCTestCase {
         }
     }
 }
+
+/// The hotline's pages: the desk with major events on top, the case panel, the public form and status.
+final class HotlinePageTests: XCTestCase {
+    func testDeskRecordsACallAndMajorEventsStayOnTopUntilAcknowledged() async throws {
+        try await TestApp.run { app in
+            var desk = WebTests.Browser(app: app)
+            try await desk.login("dispatcher")
+            var page = try await desk.get("/hotline")
+            XCTAssertEqual(page.status, .ok)
+            var csrf = try XCTUnwrap(WebTests.Browser.csrf(in: page.body.string))
+            let recorded = try await desk.post("/hotline", form: [
+                "_csrf": csrf, "type": "complaint", "callerName": "周先生", "callerPhone": "13811112222", "place": "鹦鹉大道某路段",
+                "whatHappened": "道路积水严重，车辆无法通行", "categoryCode": "natural_disaster", "unit": "区城管委"])
+            XCTAssertEqual(recorded.status, .seeOther, recorded.body.string)
+            let location = try XCTUnwrap(recorded.headers.first(name: .location)).components(separatedBy: "?")[0]
+            page = try await desk.get(location)
+            XCTAssertTrue(page.body.string.contains("周先生"), "the hotline desk sees the caller")
+            page = try await desk.get("/hotline")
+            XCTAssertTrue(page.body.string.contains("道路积水严重"), "a major event is on top")
+            csrf = try XCTUnwrap(WebTests.Browser.csrf(in: page.body.string))
+            let id = location.split(separator: "/").last.map(String.init) ?? ""
+            let acked = try await desk.post("/hotline/\(id)/acknowledge", form: ["_csrf": csrf])
+            XCTAssertEqual(acked.status, .seeOther)
+            page = try await desk.get("/hotline")
+            XCTAssertFalse(page.body.string.contains("role=\"alert\">\n<h2>"), "no banner once acknowledged")
+            XCTAssertFalse(page.body.string.contains("section class=\"card major\""))
+            let bad = try await desk.post("/hotline", form: ["_csrf": csrf, "type": "complaint", "whatHappened": "", "categoryCode": "other"])
+            XCTAssertEqual(bad.status, .unprocessableEntity)
+
+            var street = WebTests.Browser(app: app)
+            try await street.login("operator")
+            let other = try await street.get("/hotline")
+            XCTAssertEqual(other.status, .forbidden, "the desk is the hotline's")
+        }
+    }
+
+    func testPublicFormAndStatusPage() async throws {
+        try await TestApp.run { app in
+            var citizen = WebTests.Browser(app: app)
+            var page = try await citizen.get("/report")
+            XCTAssertEqual(page.status, .ok)
+            let csrf = try XCTUnwrap(WebTests.Browser.csrf(in: page.body.string))
+            let sent = try await citizen.post("/report", form: ["_csrf": csrf, "type": "complaint", "name": "吴女士", "phone": "13900001234",
+                                                                "place": "琴断口街某小区", "whatHappened": "小区路灯坏了好几天"])
+            XCTAssertEqual(sent.status, .seeOther, sent.body.string)
+            let back = try XCTUnwrap(sent.headers.first(name: .location))
+            let code = try XCTUnwrap(back.components(separatedBy: "code=").last)
+            page = try await citizen.get(back)
+            XCTAssertTrue(page.body.string.contains(code))
+            page = try await citizen.get("/track?code=\(code)&phone4=1234")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertFalse(page.body.string.contains("吴女士") || page.body.string.contains("13900001234"))
+            page = try await citizen.get("/track?code=\(code)&phone4=9999")
+            XCTAssertEqual(page.status, .notFound)
+        }
+    }
+}

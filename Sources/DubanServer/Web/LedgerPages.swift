@@ -218,6 +218,7 @@ enum LedgerPages {
         var maxMB: Int
         var messages: [Entry]
         var progress: [Entry]
+        var hotline: HotlinePages.Panel?
 
         struct Entry: Encodable {
             var at: String
@@ -261,6 +262,7 @@ enum LedgerPages {
             canScheduleLookBack: dto.state == .closed && [.admin, .supervisor, .dispatcher, .inspector].contains(actor.role),
             maxMB: req.application.duban.maxAttachmentBytes / 1024 / 1024,
             messages: entries(messages), progress: entries(progress),
+            hotline: try await HotlinePages.panel(req, item: dto, actor: actor),
             actions: allowed,
             levels: ListingLevel.allCases.map { .init(value: $0.rawValue, label: $0.chinese, selected: $0 == .district) },
             hasTimeline: !(dto.timeline ?? []).isEmpty,

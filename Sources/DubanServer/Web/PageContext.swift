@@ -39,6 +39,7 @@ struct Layout: Encodable {
                                              ("/calendar", "calendar"), ("/notifications", "notifications")]
             // Navigation by role: the audit log is for those who may read it.
             if actor.role == .admin || actor.role == .supervisor { items.append(("/audit", "audit")) }
+            if [.admin, .dispatcher, .supervisor].contains(actor.role) { items.insert(("/hotline", "hotline"), at: 2) }
             nav = items.map { NavItem(href: $0.0, label: table[$0.1] ?? $0.1,
                                       active: $0.0 == "/" ? req.url.path == "/" : req.url.path.hasPrefix($0.0)) }
         } else {

@@ -21,6 +21,7 @@ enum WebRoutes {
         pages.get("bodies", ":id", use: body)
         RosterPages.register(pages)
         LedgerPages.register(signedIn: pages, public: app)
+        HotlinePages.register(signedIn: pages, public: app)
         CalendarPages.register(pages)
         AuditPages.register(pages)
         NotificationPages.register(pages)
