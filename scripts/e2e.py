@@ -21,11 +21,13 @@ PASSWORDS = {
     "operator": "duban-operator-2026",
     "supervisor": "duban-supervisor-2026",
     "leader": "duban-leader-2026",
+    "dispatcher": "duban-dispatcher-2026",
+    "evaluator": "duban-evaluator-2026",
 }
 PAGES = ["/", "/items", "/items?overdue=true", "/units", "/people", "/bodies", "/calendar", "/calendar?start=2026-09-24T10:00&amount=1&unit=working_days", "/notifications"]
 # Pages only some roles have.
-ROLE_PAGES = {"admin": ["/audit", "/audit?verify=1", "/items/new"], "supervisor": ["/audit", "/items/new"],
-              "operator": ["/items/new"]}
+ROLE_PAGES = {"admin": ["/audit", "/audit?verify=1", "/items/new", "/hotline"], "supervisor": ["/audit", "/items/new", "/hotline"],
+              "operator": ["/items/new"], "dispatcher": ["/hotline"]}
 failures = []
 
 
@@ -97,6 +99,8 @@ def main():
     checked_links = set()
     try:
         visit(driver, "/listed", "public-listed")
+        visit(driver, "/report", "public-report")
+        visit(driver, "/track", "public-track")
         driver.get(BASE + "/login")
         driver.save_screenshot(f"{OUT}/login.png")
         check_console(driver, "/login")
