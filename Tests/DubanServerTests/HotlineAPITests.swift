@@ -213,6 +213,26 @@ final class HotlineAPITests: XCTestCase {
         }
     }
 
+    func testAdminsKeepTheCategoryList() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.token("admin")
+            let dispatcher = try await app.token("dispatcher")
+            let body = HotlineRoutes.CategoryInput(name: "占道经营", urgency: "general", defaultUnit: "区城管委", photoRequired: true,
+                                                   majorEvent: false, keywords: ["占道", "摆摊"], active: true)
+            var res = try await app.send(.PUT, "/api/v1/hotline/categories/street_vending", token: dispatcher, json: body)
+            XCTAssertEqual(res.status, .forbidden)
+            res = try await app.send(.PUT, "/api/v1/hotline/categories/Bad-Code", token: admin, json: body)
+            XCTAssertEqual(res.errorBody?.field, "code")
+            res = try await app.send(.PUT, "/api/v1/hotline/categories/street_vending", token: admin, json: body)
+            XCTAssertEqual(res.status, .ok, res.body.string)
+            let list = try await app.send(.GET, "/api/v1/hotline/categories", token: dispatcher).content.decode([HotlineRoutes.CategoryDTO].self)
+            XCTAssertTrue(list.contains { $0.code == "street_vending" && $0.photoRequired })
+            let text = "门口有人摆摊占道".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let suggested = try await app.send(.GET, "/api/v1/hotline/suggest?text=\(text)", token: dispatcher).content.decode(HotlineRoutes.Suggestions.self)
+            XCTAssertTrue(suggested.categories.contains { $0.code == "street_vending" && $0.matched.contains("摆摊") }, "\(suggested.categories)")
+        }
+    }
+
     func testPublicFormStatusAndLimits() async throws {
         try await TestApp.run { app in
             let res = try await app.send(.POST, "/api/v1/public/hotline", json: PublicSubmissionInput(

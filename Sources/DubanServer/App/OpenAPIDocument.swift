@@ -26,7 +26,7 @@ enum OpenAPIDocument {
         ("HotlineCase", HotlineCaseDTO.schema), ("HotlineIntake", HotlineIntakeInput.schema),
         ("HotlineDispatch", HotlineDispatchInput.schema), ("HotlineContact", HotlineContactInput.schema),
         ("HotlineFollowUp", HotlineFollowUpInput.schema), ("HotlineEvaluation", HotlineEvaluationInput.schema),
-        ("HotlineCategory", HotlineRoutes.CategoryDTO.schema), ("HotlineSuggestions", HotlineRoutes.Suggestions.schema),
+        ("HotlineCategory", HotlineRoutes.CategoryDTO.schema), ("HotlineCategoryInput", HotlineRoutes.CategoryInput.schema), ("HotlineSuggestions", HotlineRoutes.Suggestions.schema),
         ("KnowledgeEntry", HotlineRoutes.KnowledgeDTO.schema), ("KnowledgeInput", HotlineRoutes.KnowledgeInput.schema),
         ("EvaluatorInput", HotlineRoutes.EvaluatorInput.schema), ("WeeklyReport", HotlineRoutes.WeeklyReport.schema),
         ("PublicCase", PublicCaseDTO.schema), ("PublicSubmission", PublicSubmissionInput.schema),

@@ -14,6 +14,9 @@ enum HotlineRoutes {
                 tag: tag, responses: [(200, "重大事件 / major events", Schema.array(caseSchema))], use: majorEvents)
         api.add(.GET, "hotline/categories", summary: "事件类别 / the category list", tag: tag,
                 responses: [(200, "类别 / categories", Schema.array(Schema.ref("HotlineCategory")))], use: categories)
+        api.add(.PUT, "hotline/categories/{code}", summary: "新增或修改事件类别（管理员）/ add or change a category (admin)", tag: tag,
+                body: Schema.ref("HotlineCategoryInput"), responses: [(200, "已保存 / saved", Schema.ref("HotlineCategory"))],
+                pathSchemas: ["code": Schema.string(maxLength: 50, pattern: "^[a-z0-9_]+$")], use: putCategory)
         api.add(.GET, "hotline/suggest", summary: "按来电内容建议类别并检索知识库 / suggest categories and answers", tag: tag,
                 query: [.init(name: "text", schema: Schema.string(maxLength: 4000), required: true, description: "来电内容 / what the caller said")],
                 responses: [(200, "建议 / suggestions", Schema.ref("HotlineSuggestions"))], use: suggest)
@@ -187,6 +190,57 @@ enum HotlineRoutes {
         return try await HotlineService.categories(on: req.db).filter(\.active).map {
             CategoryDTO(code: $0.code, name: $0.name, urgency: $0.defaultUrgency, defaultUnit: $0.defaultUnitName,
                         photoRequired: $0.photoRequired, majorEvent: $0.majorEvent)
+        }
+    }
+
+    struct CategoryInput: Content {
+        var name: String
+        var urgency: String
+        var defaultUnit: String?
+        var photoRequired: Bool
+        var majorEvent: Bool
+        var keywords: [String]?
+        var active: Bool
+        static let schema = Schema.object([
+            ("name", Schema.string(maxLength: 50, minLength: 1)), ("urgency", Schema.enumeration(HotlineUrgency.allCases.map(\.rawValue))),
+            ("defaultUnit", Schema.string(maxLength: 200)), ("photoRequired", Schema.boolean), ("majorEvent", Schema.boolean),
+            ("keywords", Schema.array(Schema.string(maxLength: 30), maxItems: 50)), ("active", Schema.boolean),
+        ], required: ["name", "urgency", "photoRequired", "majorEvent", "active"])
+    }
+
+    /// 根据系统列表: admins keep the picklist; a category in use is deactivated, never deleted.
+    @Sendable static func putCategory(_ req: Request) async throws -> CategoryDTO {
+        let actor = try req.requireRole(.admin)
+        let code = req.parameters.get("code") ?? ""
+        guard (1...50).contains(code.count), code.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }) else {
+            throw DubanError.invalid("code", "代码应为小写字母、数字或下划线 / code must be lowercase letters, digits or _")
+        }
+        let input = try req.decodeJSON(CategoryInput.self)
+        let urgency = try Check.enumeration(input.urgency, "urgency", as: HotlineUrgency.self)
+        let name = try Check.text(input.name, "name", max: 50)
+        let unit = try Check.optionalText(input.defaultUnit, "defaultUnit", max: 200)
+        let keywords = try (input.keywords ?? []).enumerated().map { try Check.text($1, "keywords.\($0)", max: 30) }
+        return try await req.write { db in
+            let row = try await HotlineCategoryRow.find(code, on: db) ?? HotlineCategoryRow()
+            let before = row.id.map { _ in CategoryDTO(code: code, name: row.name, urgency: HotlineUrgency(rawValue: row.urgency) ?? .general,
+                                                       defaultUnit: row.unitName, photoRequired: row.photoRequired, majorEvent: row.majorEvent) }
+            if row.id == nil {
+                row.id = code
+                row.position = try await HotlineCategoryRow.query(on: db).count()
+            }
+            row.name = name
+            row.urgency = urgency.rawValue
+            row.unitName = unit
+            row.photoRequired = input.photoRequired
+            row.majorEvent = input.majorEvent
+            row.keywords = String(decoding: try JSONEncoder().encode(keywords), as: UTF8.self)
+            row.active = input.active
+            try await row.save(on: db)
+            let after = CategoryDTO(code: code, name: name, urgency: urgency, defaultUnit: unit, photoRequired: input.photoRequired,
+                                    majorEvent: input.majorEvent)
+            try await AuditLog.record(on: db, actor: actor.auditName, action: before == nil ? .create : .update,
+                                      entityType: "hotline_category", entityID: code, before: before, after: after)
+            return after
         }
     }
 
