@@ -8,7 +8,7 @@ struct Duban: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "duban",
         abstract: "督办 — safety supervision and accountability platform.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Audit.self, CalendarCommand.self, Bench.self])
+        subcommands: [Serve.self, Migrate.self, Demo.self, Audit.self, CalendarCommand.self, Assess.self, Bench.self])
 }
 
 /// Sets up logging once for the process.
@@ -242,6 +242,44 @@ struct Bench: AsyncParsableCommand {
             try await Bench.run(database: database, out: out) { app in
                 try await OverdueListBenchmark.run(app: app, items: items, overdue: overdue, requests: requests, progress: Bench.progress)
             }
+        }
+    }
+}
+
+struct Assess: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Assessment (SPEC M5).", subcommands: [Hotline.self])
+
+    struct Hotline: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The 附件7 hotline score as SPEC A2 JSON: from --input (JSONL, docs/assess-hotline.md) or, without it, from the database.")
+
+        @ArgumentParser.Option(help: "yyyy-mm/yyyy-mm, e.g. 2026-09/2026-10.")
+        var period: String
+
+        @ArgumentParser.Option(help: "Cases, one JSON object per line.")
+        var input: String?
+
+        @ArgumentParser.Option(name: .customLong("unit-input"), help: "Per-unit manual facts, one JSON object per line.")
+        var unitInput: String?
+
+        @ArgumentParser.Option(help: "With the database: also write its cases as JSONL to this file.")
+        var export: String?
+
+        func run() async throws {
+            let units = try unitInput.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+            let output: Data
+            if let input {
+                output = try HotlineAssessmentCommand.fromFiles(period: period, cases: try Data(contentsOf: URL(fileURLWithPath: input)),
+                                                                units: units, root: DubanSettings.fromEnvironment().rootDirectory)
+            } else {
+                let (period, export) = (period, export)
+                output = try await withApp { app in
+                    try await HotlineAssessmentCommand.fromDatabase(app: app, period: period, units: units) { data in
+                        if let export { try data.write(to: URL(fileURLWithPath: export)) }
+                    }
+                }
+            }
+            print(String(decoding: output, as: UTF8.self))
         }
     }
 }

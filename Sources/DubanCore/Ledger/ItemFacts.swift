@@ -24,6 +24,9 @@ public struct ItemFacts: Hashable, Codable, Sendable {
     public var extensionsApproved: Int
     /// The extension request waiting for a decision, if any.
     public var pendingExtension: ItemExtensionRequest?
+    /// The approved extensions, oldest first (the 附件7 score reads when each was asked for); nil in
+    /// facts stored before it was kept.
+    public var approvedExtensions: [ItemExtensionRequest]?
     /// How many times units have returned the item.
     public var returns: Int
     /// 返工 — how many times a verification or look-back reopened it.

@@ -35,6 +35,7 @@ extension ItemStep {
         var facts = moved
         facts.deadline = request.newDue
         facts.extensionsApproved += 1
+        facts.approvedExtensions = (item.approvedExtensions ?? []) + [request]
         facts.pendingExtension = nil
         let effects: [ItemEffect] = [.watchDeadline(.rectification, due: request.newDue, rule: nil)]
             + notifyAssigned(.approveExtension)

@@ -29,6 +29,7 @@ func routes(_ app: Application) throws {
     RegisterRoutes.register(api)
     SettingsRoutes.register(api)
     HotlineRoutes.register(api)
+    AssessmentRoutes.register(api)
 
     let document = OpenAPIDocument.build(app.apiRegistry.all)
     app.get("openapi.json") { req async throws -> Response in

@@ -94,6 +94,10 @@ final class ItemExtensionTests: XCTestCase {
             XCTAssertNil(item.pendingExtension)
             now = now.addingTimeInterval(86_400)
         }
+        // The approved requests are kept with what they moved, for the 附件7 score (SPEC A2 item 8).
+        XCTAssertEqual(item.approvedExtensions?.map(\.newDue), [try Support.china("2026-12-15 18:00"), try Support.china("2026-12-31 18:00")])
+        XCTAssertEqual(item.approvedExtensions?.last?.previousDue, try Support.china("2026-12-15 18:00"))
+        XCTAssertEqual(item.approvedExtensions?.map(\.reason), ["第1次延期", "第2次延期"])
         let third = ItemMachine.apply(
             .requestExtension(newDue: try Support.china("2027-01-31 18:00"), reason: "第3次延期"), to: item,
             by: Support.streetOperator, at: now, calculator: calculator)

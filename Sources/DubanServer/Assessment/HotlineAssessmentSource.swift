@@ -1,0 +1,109 @@
+import DubanCore
+import Fluent
+import Vapor
+
+/// The 附件7 score over the database's hotline cases: each case as the SPEC A2 input line, from its
+/// ledger timeline and hotline facts, scored by the same core engine as `duban assess hotline --input`.
+enum HotlineAssessmentSource {
+    /// Cases assigned in `period` (local time), one A2 line each. A case counts for the unit it is
+    /// assigned to now; returns are that unit's own.
+    static func cases(in period: AssessmentPeriod, on db: any Database) async throws -> [HotlineCaseInput] {
+        // A case is assigned after it is received; 60 days covers one returned and assigned again.
+        let rows = try await HotlineCase.query(on: db).filter(\.$receivedAt < period.end)
+            .filter(\.$receivedAt >= period.start.addingTimeInterval(-60 * 86400)).all()
+        var result: [HotlineCaseInput] = []
+        for chunk in stride(from: 0, to: rows.count, by: 500).map({ Array(rows[$0..<min($0 + 500, rows.count)]) }) {
+            let ids = chunk.compactMap(\.id)
+            let items = Dictionary(uniqueKeysWithValues: try await LedgerItem.query(on: db).filter(\.$id ~~ ids).all()
+                .compactMap { item in item.id.map { ($0, item) } })
+            let events = Dictionary(grouping: try await LedgerEvent.query(on: db).filter(\.$itemID ~~ ids).sort(\.$at).all(), by: \.itemID)
+            let names = try await LedgerPages.unitNames(items.values.compactMap(\.assignedUnitID), on: db)
+            for hotline in chunk {
+                guard let id = hotline.id, let item = items[id], let unit = item.assignedUnitID, let name = names[unit] else { continue }
+                let facts = try LedgerService.facts(of: item)
+                guard let assignedAt = facts.assignedAt, period.contains(assignedAt), let due = facts.deadline else { continue }
+                let timeline = events[id] ?? []
+                let signed = timeline.first { $0.event == ItemEventKind.signFor.rawValue && $0.at >= assignedAt }?.at
+                let returns = timeline.filter { $0.event == ItemEventKind.return.rawValue && $0.actorUnitID == unit.text }
+                result.append(HotlineCaseInput(
+                    id: hotline.trackingCode, unit: name, assignedAt: assignedAt, signedAt: signed, dueAt: due, closedAt: facts.closedAt,
+                    returns: returns.map { HotlineReturn(at: $0.at) },
+                    extensions: (facts.approvedExtensions ?? []).map {
+                        HotlineExtension(requestedAt: $0.requestedAt, previousDueAt: $0.previousDue, newDueAt: $0.newDue)
+                    },
+                    satisfaction: hotline.satisfaction.flatMap(HotlineSatisfaction.init(rawValue:)), excludedFromRate: false,
+                    evaluatorDissatisfied: hotline.evaluation.flatMap(EvaluatorVerdict.init(rawValue:))?.countsAsEvaluatorDissatisfied ?? false,
+                    flags: try HotlineCaseFlags()))
+            }
+        }
+        return result.sorted { $0.id < $1.id }
+    }
+
+    /// The cases as the JSONL file `duban assess hotline --input` reads.
+    static func jsonl(_ cases: [HotlineCaseInput]) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var data = Data()
+        for line in cases {
+            data.append(try encoder.encode(line))
+            data.append(0x0A)
+        }
+        return data
+    }
+
+    static func score(_ cases: [HotlineCaseInput], units: [HotlineUnitInput], period: AssessmentPeriod,
+                      calculator: DeadlineCalculator) throws -> HotlineAssessment {
+        do {
+            return try HotlineScoring.score(cases: cases, units: units, period: period, calculator: calculator)
+        } catch let error as AssessmentError {
+            throw DubanError(.unprocessableEntity, code: error.code, message: error.message, field: error.field)
+        }
+    }
+}
+
+/// `GET /api/v1/assessments/hotline?period=yyyy-mm/yyyy-mm`: the SPEC A2 JSON from the database.
+enum AssessmentRoutes {
+    static func register(_ api: APIRoutes) {
+        api.add(.GET, "assessments/hotline", summary: "热线考评计分（附件7，SPEC A2）/ the hotline score of a period", tag: "Assessment",
+                query: [.init(name: "period", schema: Schema.string(maxLength: 20, pattern: "^[0-9]{4}-[0-9]{2}/[0-9]{4}-[0-9]{2}$"),
+                              required: true, description: "如 2026-09/2026-10")],
+                responses: [(200, "计分 / scores (SPEC A2)", Schema.object([("period", Schema.string()), ("units", Schema.array(Schema.object([])))]))],
+                use: hotline)
+    }
+
+    @Sendable static func hotline(_ req: Request) async throws -> Response {
+        try req.requireRole(.admin, .supervisor, .leader)
+        let period: AssessmentPeriod
+        do { period = try AssessmentPeriod(req.query[String.self, at: "period"] ?? "") } catch let error as AssessmentError {
+            throw DubanError.invalid("period", error.message)
+        }
+        let cases = try await HotlineAssessmentSource.cases(in: period, on: req.db)
+        let result = try HotlineAssessmentSource.score(cases, units: [], period: period, calculator: req.application.calendarStore.calculator)
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(data: result.json()))
+    }
+}
+
+/// `duban assess hotline`: the SPEC A2 JSON from JSONL files (the shipped calendar), or from the database.
+public enum HotlineAssessmentCommand {
+    /// Scores `cases` (and `units`) JSONL for `period` on the shipped working calendar under `root`.
+    public static func fromFiles(period text: String, cases: Data, units: Data?, root: String) throws -> Data {
+        let period = try AssessmentPeriod(text)
+        let calendar = try CalendarStore.loadShipped(resourcesDirectory: root + "Resources/")
+        let result = try HotlineScoring.score(cases: try HotlineAssessmentInput.parseCases(jsonl: cases),
+                                              units: try units.map { try HotlineAssessmentInput.parseUnits(jsonl: $0) } ?? [],
+                                              period: period, calculator: DeadlineCalculator(calendar: calendar))
+        return result.json()
+    }
+
+    /// Scores the database's hotline cases for `period`; `export` receives them as the JSONL input.
+    public static func fromDatabase(app: Application, period text: String, units: Data?, export: ((Data) throws -> Void)? = nil) async throws -> Data {
+        let period = try AssessmentPeriod(text)
+        let cases = try await HotlineAssessmentSource.cases(in: period, on: app.db)
+        try export?(try HotlineAssessmentSource.jsonl(cases))
+        let result = try HotlineScoring.score(cases: cases, units: try units.map { try HotlineAssessmentInput.parseUnits(jsonl: $0) } ?? [],
+                                              period: period, calculator: app.calendarStore.calculator)
+        return result.json()
+    }
+}
