@@ -213,6 +213,34 @@ final class HotlineAPITests: XCTestCase {
         }
     }
 
+    /// 附件1 二(十): the week's serious cases for the leaders — a major event and a 二次督办件, not a routine case.
+    func testWeeklySeriousCaseReport() async throws {
+        try await TestApp.run { app in
+            let dispatcher = try await app.token("dispatcher")
+            let yongfeng = try await app.unitID("永丰街")
+            let major = try await intake(app, token: dispatcher, HotlineIntakeInput(
+                type: "help", callerPhone: "13300000001", whatHappened: "厂房起火", categoryCode: "safety_accident", unitId: yongfeng.uuidString))
+            XCTAssertTrue(major.majorEvent)
+            let routine = try await intake(app, token: dispatcher, HotlineIntakeInput(
+                type: "complaint", callerPhone: "13300000002", place: "永丰街某路口", whatHappened: "垃圾未清运", categoryCode: "urban_management",
+                unitId: yongfeng.uuidString))
+            let repeatCase = try await intake(app, token: dispatcher, HotlineIntakeInput(
+                type: "complaint", callerPhone: "13300000002", place: "永丰街某路口", whatHappened: "垃圾还是没人清运", categoryCode: "urban_management"))
+            XCTAssertTrue(repeatCase.secondSupervision)
+            let leader = try await app.token("leader")
+            let res = try await app.send(.GET, "/api/v1/hotline/reports/weekly", token: leader)
+            XCTAssertEqual(res.status, .ok, res.body.string)
+            let report = try res.content.decode(HotlineRoutes.WeeklyReport.self)
+            let ids = Set(report.entries.map(\.caseId))
+            XCTAssertTrue(ids.contains(major.id))
+            XCTAssertTrue(ids.contains(repeatCase.id))
+            XCTAssertFalse(ids.contains(routine.id))
+            let operatorToken = try await app.token("operator")
+            let denied = try await app.send(.GET, "/api/v1/hotline/reports/weekly", token: operatorToken)
+            XCTAssertEqual(denied.status, .forbidden)
+        }
+    }
+
     func testAdminsKeepTheCategoryList() async throws {
         try await TestApp.run { app in
             let admin = try await app.token("admin")
