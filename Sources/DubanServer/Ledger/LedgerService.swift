@@ -33,10 +33,10 @@ enum LedgerService {
         let id = try item.requireID()
         var dto = try dto(item, now: now)
         dto.timeline = try await LedgerEvent.query(on: db).filter(\.$itemID == id).sort(\.$at).all().map(TimelineDTO.init)
-        dto.messages = try await LedgerMessage.query(on: db).filter(\.$itemID == id).sort(\.$at).all().map(LedgerThreads.MessageDTO.init)
+        dto.messages = try await LedgerNote.list(.message, of: id, on: db).map(LedgerThreads.MessageDTO.init)
         dto.attachments = try await LedgerAttachments.rows(of: id, on: db).map(LedgerAttachments.AttachmentDTO.init)
         if item.kind == ItemKind.task.rawValue {
-            dto.progress = try await LedgerProgress.query(on: db).filter(\.$itemID == id).sort(\.$at).all().map(LedgerThreads.MessageDTO.init)
+            dto.progress = try await LedgerNote.list(.progress, of: id, on: db).map(LedgerThreads.MessageDTO.init)
             dto.coUnitIds = try await LedgerItemUnit.query(on: db).filter(\.$itemID == id).all(\.$unitID)
             dto.missedReports = try TaskCards.missedReports(of: item, now: now, calculator: calculator)
         }

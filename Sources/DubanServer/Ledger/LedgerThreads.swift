@@ -12,14 +12,7 @@ enum LedgerThreads {
         var unitId: UUID
         var text: String
 
-        init(_ row: LedgerMessage) {
-            at = ChinaTimeFormat.string(row.at)
-            author = row.author
-            unitId = row.unitID
-            text = row.text
-        }
-
-        init(_ row: LedgerProgress) {
+        init(_ row: LedgerNote) {
             at = ChinaTimeFormat.string(row.at)
             author = row.author
             unitId = row.unitID
@@ -73,13 +66,7 @@ enum LedgerThreads {
         let now = Date()
         return try await req.write { db in
             let item = try await LedgerRoutes.load(req, actor: actor, on: db)
-            let row = LedgerMessage()
-            row.id = UUID()
-            row.itemID = try item.requireID()
-            row.at = now.wholeMilliseconds
-            row.author = actor.auditName
-            row.unitID = actor.unitID
-            row.text = text
+            let row = LedgerNote(item: try item.requireID(), kind: .message, at: now, author: actor.auditName, unit: actor.unitID, text: text)
             try await row.create(on: db)
             let recipient = item.assignedUnitID == actor.unitID ? item.registeringUnitID : (item.assignedUnitID ?? item.registeringUnitID)
             if recipient != actor.unitID {
@@ -113,13 +100,7 @@ enum LedgerThreads {
                 let shared = try await LedgerItemUnit.query(on: db).filter(\.$itemID == itemID).filter(\.$unitID == actor.unitID).count()
                 guard item.assignedUnitID == actor.unitID || shared > 0 else { throw DubanError.forbidden }
             }
-            let row = LedgerProgress()
-            row.id = UUID()
-            row.itemID = itemID
-            row.at = now.wholeMilliseconds
-            row.author = actor.auditName
-            row.unitID = actor.unitID
-            row.text = text
+            let row = LedgerNote(item: itemID, kind: .progress, at: now, author: actor.auditName, unit: actor.unitID, text: text)
             try await row.create(on: db)
             item.lastProgressAt = now.wholeMilliseconds
             try await item.save(on: db)

@@ -20,33 +20,39 @@ final class LedgerAttachment: Model, @unchecked Sendable {
     init() {}
 }
 
-/// 往来意见 — a message in an item's thread; for a referral it is how the receiving department's
-/// feedback reaches the sender (002 篇1: "反馈至消防部门"), and both sides read the same thread.
-final class LedgerMessage: Model, @unchecked Sendable {
-    static let schema = "ledger_messages"
+/// What people write on an item: a message of its thread (往来意见 — for a referral, how the receiving
+/// department's feedback reaches the sender, 002 篇1: "反馈至消防部门"), or a progress report on a task
+/// (进展报告, 001 阳政办(2018)10号: "定期梳理总结目标责任完成(进展)情况").
+final class LedgerNote: Model, @unchecked Sendable {
+    static let schema = "ledger_notes"
+
+    enum Kind: String {
+        case message, progress
+    }
 
     @ID(key: .id) var id: UUID?
     @Field(key: "item_id") var itemID: UUID
+    @Field(key: "kind") var kind: String
     @Field(key: "at") var at: Date
     @Field(key: "author") var author: String
     @Field(key: "unit_id") var unitID: UUID
     @Field(key: "text") var text: String
 
     init() {}
-}
 
-/// 进展报告 — a unit's progress report on a task (001 阳政办(2018)10号: "定期梳理总结目标责任完成(进展)情况").
-final class LedgerProgress: Model, @unchecked Sendable {
-    static let schema = "ledger_progress"
+    init(item: UUID, kind: Kind, at: Date, author: String, unit: UUID, text: String) {
+        id = UUID()
+        itemID = item
+        self.kind = kind.rawValue
+        self.at = at.wholeMilliseconds
+        self.author = author
+        unitID = unit
+        self.text = text
+    }
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "item_id") var itemID: UUID
-    @Field(key: "at") var at: Date
-    @Field(key: "author") var author: String
-    @Field(key: "unit_id") var unitID: UUID
-    @Field(key: "text") var text: String
-
-    init() {}
+    static func list(_ kind: Kind, of item: UUID, on db: any Database) async throws -> [LedgerNote] {
+        try await query(on: db).filter(\.$itemID == item).filter(\.$kind == kind.rawValue).sort(\.$at).all()
+    }
 }
 
 /// A unit sharing a task besides the assigned (lead) unit: 责任单位 (001 阳政办(2018)10号: "各责任单位要接受
@@ -96,24 +102,16 @@ struct CreateLedgerWork: AsyncMigration {
             .field("created_at", .datetime, .required)
             .create()
         try await database.createIndex("idx_ledger_attachments_item", on: LedgerAttachment.schema, columns: ["item_id", "created_at"])
-        try await database.schema(LedgerMessage.schema)
+        try await database.schema(LedgerNote.schema)
             .id()
             .field("item_id", .uuid, .required, .references(LedgerItem.schema, .id, onDelete: .cascade))
+            .field("kind", .string, .required)
             .field("at", .datetime, .required)
             .field("author", .string, .required)
             .field("unit_id", .uuid, .required)
             .field("text", .string, .required)
             .create()
-        try await database.createIndex("idx_ledger_messages_item", on: LedgerMessage.schema, columns: ["item_id", "at"])
-        try await database.schema(LedgerProgress.schema)
-            .id()
-            .field("item_id", .uuid, .required, .references(LedgerItem.schema, .id, onDelete: .cascade))
-            .field("at", .datetime, .required)
-            .field("author", .string, .required)
-            .field("unit_id", .uuid, .required)
-            .field("text", .string, .required)
-            .create()
-        try await database.createIndex("idx_ledger_progress_item", on: LedgerProgress.schema, columns: ["item_id", "at"])
+        try await database.createIndex("idx_ledger_notes_item", on: LedgerNote.schema, columns: ["item_id", "kind", "at"])
         try await database.schema(LedgerItemUnit.schema)
             .id()
             .field("item_id", .uuid, .required, .references(LedgerItem.schema, .id, onDelete: .cascade))
@@ -144,7 +142,7 @@ struct CreateLedgerWork: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [LedgerCardNotice.schema, LedgerItemUnit.schema, LedgerProgress.schema, LedgerMessage.schema, LedgerAttachment.schema] {
+        for schema in [LedgerCardNotice.schema, LedgerItemUnit.schema, LedgerNote.schema, LedgerAttachment.schema] {
             try await database.schema(schema).delete()
         }
     }
