@@ -57,6 +57,7 @@ public func configure(_ app: Application, settings: DubanSettings) async throws 
     app.leaf.cache.isEnabled = app.environment.isRelease
 
     LedgerDeadlines.register(on: app)
+    CreditDeadlines.register(on: app)
     try routes(app)
 }
 
@@ -74,5 +75,6 @@ enum DubanMigrations {
         app.migrations.add(CreateNotifications())
         app.migrations.add(CreateLedger())
         app.migrations.add(CreateLedgerWork())
+        app.migrations.add(CreateCredit())
     }
 }

@@ -28,6 +28,7 @@ func routes(_ app: Application) throws {
     LedgerRoutes.register(api)
     RegisterRoutes.register(api)
     SettingsRoutes.register(api)
+    CreditRoutes.register(api)
 
     let document = OpenAPIDocument.build(app.apiRegistry.all)
     app.get("openapi.json") { req async throws -> Response in
