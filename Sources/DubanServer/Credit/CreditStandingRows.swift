@@ -65,15 +65,6 @@ final class CreditAgency: Model, @unchecked Sendable {
         case bank, insurer
         case permitOffice = "permit_office"
         case other
-
-        var chinese: String {
-            switch self {
-            case .bank: "银行"
-            case .insurer: "保险机构"
-            case .permitOffice: "审批部门"
-            case .other: "其他"
-            }
-        }
     }
 
     @ID(key: .id) var id: UUID?
