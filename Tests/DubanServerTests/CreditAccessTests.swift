@@ -218,6 +218,15 @@ final class CreditAccessTests: XCTestCase {
             res = try await app.send(.POST, "/api/v1/credit/records/\(record.id)/objections", token: a.token,
                                      json: CreditObjectionInput(reason: "金额有误"))
             XCTAssertEqual(try res.content.decode(CreditObjectionDTO.self).reviewRule, "10个工作日")
+            // New bands apply at once: 95 is B when A starts at 96, and the grade's measure is taken.
+            rules.gradeBands.a = 96
+            res = try await app.send(.PUT, "/api/v1/credit/rules", token: admin, json: rules)
+            XCTAssertEqual(res.status, .ok, res.body.string)
+            let stored = try await CreditStandingRow.find(a.id, on: app.db)
+            XCTAssertEqual(stored?.grade, "B")
+            let reminded = try await CreditMeasureRow.query(on: app.db).filter(\.$subjectUnitID == a.id)
+                .filter(\.$measure == CreditMeasure.reminder.rawValue).count()
+            XCTAssertEqual(reminded, 1)
         }
     }
 }

@@ -129,6 +129,7 @@ enum CreditPages {
         var objections: [ReviewRow<CreditObjectionDTO>]
         var repairs: [ReviewRow<CreditRepairDTO>]
         var reasons: String
+        var hasReasons: Bool
         var measuresDue: String
         var canEnter: Bool
         var canPropose: Bool
@@ -198,6 +199,7 @@ enum CreditPages {
             objections: dto.objections.map { ReviewRow(item: $0, record: names[$0.recordId] ?? "", canDecide: reviewer && $0.state == .filed) },
             repairs: dto.repairs.map { ReviewRow(item: $0, record: names[$0.recordId] ?? "", canDecide: reviewer && $0.state == .applied) },
             reasons: dto.standing.blackListReasons.map(\.name).joined(separator: "、"),
+            hasReasons: !dto.standing.blackListReasons.isEmpty,
             measuresDue: dto.standing.measures.map(\.name).joined(separator: "、"),
             canEnter: recorder, canPropose: reviewer && !dto.standing.blackListReasons.isEmpty && !open,
             kinds: CreditRecordInput.enteredKinds.map { .init(value: $0.rawValue, label: $0.chinese, selected: $0 == .penaltyMinor) },

@@ -86,8 +86,16 @@ enum CreditRoutes {
     @Sendable static func putRules(_ req: Request) async throws -> CreditRulesDTO {
         let actor = try req.requireRole(.admin)
         let rules = try req.decodeJSON(CreditRules.self)
+        let now = Date()
         return try await req.write { db in
             try await CreditRulesStore.save(rules, actor: actor.auditName, on: db)
+            // New bands or list rules apply at once: every evaluated subject is evaluated again, and a
+            // changed grade takes its measures.
+            for id in try await CreditStandingRow.query(on: db).all(\.$id) {
+                if let unit = try await Unit.find(id, on: db) {
+                    try await CreditStandings.refresh(unit, now: now, actor: actor.auditName, on: db)
+                }
+            }
             return CreditRulesDTO(rules)
         }
     }

@@ -11,6 +11,8 @@ struct LineChart: Encodable {
     struct Tick: Encodable {
         var x: Double
         var label: String
+        /// `text-anchor`: the first label starts at its point, the last ends there, so neither is cut off.
+        var anchor: String
     }
 
     struct Dot: Encodable {
@@ -59,7 +61,9 @@ struct LineChart: Encodable {
         dots = values.enumerated().map { Dot(x: x($0.offset), y: y($0.element.value), title: "\($0.element.label)：\($0.element.value)") }
         self.guides = guides.map { Guide(y: y($0.value), label: $0.label) }
         ticks = values.enumerated().compactMap { index, value in
-            index % max(tickEvery, 1) == 0 || index == values.count - 1 ? Tick(x: x(index), label: value.label) : nil
+            guard index % max(tickEvery, 1) == 0 || index == values.count - 1 else { return nil }
+            let anchor = index == 0 ? "start" : index == values.count - 1 ? "end" : "middle"
+            return Tick(x: x(index), label: value.label, anchor: anchor)
         }
     }
 
