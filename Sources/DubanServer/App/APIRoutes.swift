@@ -18,6 +18,8 @@ struct APIOperation: Sendable {
     var requiresAuth: Bool = true
     /// Schemas of path parameters that are not UUIDs (`{date}`, `{year}`).
     var pathSchemas: [String: JSON] = [:]
+    /// Authenticated by a partner agency's `X-Agency-Key` instead of a user's token (联合奖惩).
+    var agencyKey = false
 
     struct QueryParameter: Sendable {
         var name: String
@@ -59,6 +61,7 @@ struct APIRoutes {
         query: [APIOperation.QueryParameter] = [], body: JSON? = nil,
         responses: [(status: Int, description: String, schema: JSON?)],
         requiresAuth: Bool = true,
+        agencyKey: Bool = false,
         pathSchemas: [String: JSON] = [:],
         rawBody: (types: [String], maxSize: ByteCount)? = nil,
         use handler: @escaping @Sendable (Request) async throws -> R
@@ -75,14 +78,14 @@ struct APIRoutes {
         } else if !query.isEmpty || components.contains(where: { if case .parameter = $0 { true } else { false } }) {
             responses.append((422, "参数无效 / invalid parameter", Schema.ref("Error")))
         }
-        if requiresAuth {
+        if requiresAuth || agencyKey {
             responses.append((401, "未登录 / not authenticated", Schema.ref("Error")))
             responses.append((403, "无权 / forbidden", Schema.ref("Error")))
         }
         app.apiRegistry.append(APIOperation(
             method: method, path: "/api/v1/" + path, summary: summary, tag: tag, query: query,
             requestBody: body, rawBodyTypes: rawBody?.types ?? [], responses: responses, requiresAuth: requiresAuth,
-            pathSchemas: pathSchemas))
+            pathSchemas: pathSchemas, agencyKey: agencyKey))
         if let rawBody {
             return routes.on(method, components, body: .collect(maxSize: rawBody.maxSize), use: handler)
         }

@@ -57,6 +57,7 @@ public func configure(_ app: Application, settings: DubanSettings) async throws 
     app.leaf.cache.isEnabled = app.environment.isRelease
 
     LedgerDeadlines.register(on: app)
+    CreditDeadlines.register(on: app)
     try routes(app)
 }
 
@@ -75,5 +76,6 @@ enum DubanMigrations {
         app.migrations.add(CreateLedger())
         app.migrations.add(CreateLedgerWork())
         app.migrations.add(CreateHotline())
+        app.migrations.add(CreateCredit())
     }
 }

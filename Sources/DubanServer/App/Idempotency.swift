@@ -56,7 +56,9 @@ struct IdempotencyMiddleware: AsyncMiddleware {
         guard (1...200).contains(key.count), key.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
             throw DubanError.invalid(Self.header, "Idempotency-Key 应为1–200个可见 ASCII 字符 / 1–200 visible ASCII characters")
         }
-        let owner = request.actor.map { $0.userID.text } ?? "anonymous"
+        // A partner agency's requests carry its key instead of a user (联合奖惩): scope by the key's hash.
+        let owner = request.actor.map { $0.userID.text }
+            ?? request.headers.first(name: JointRoutes.header).map { "agency:" + ActorMiddleware.tokenHash($0) } ?? "anonymous"
         let scoped = owner + ":" + key
         var hasher = SHA256()
         hasher.update(data: Data(request.url.path.utf8))

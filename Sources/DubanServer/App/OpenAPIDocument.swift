@@ -39,7 +39,7 @@ enum OpenAPIDocument {
         ("LedgerMetrics", LedgerMetricsDTO.schema),
         ("RegisterImport", RegisterRoutes.ImportResult.schema), ("RegisterErrors", RegisterRoutes.RowErrors.schema),
         ("AuditEntry", AuditEntryDTO.schema), ("AuditPage", AuditPage.schema), ("AuditVerification", AuditVerification.schema),
-    ]
+    ] + CreditRoutes.components
 
     static func build(_ operations: [APIOperation]) -> JSON {
         var paths: [(String, JSON)] = []
@@ -70,7 +70,7 @@ enum OpenAPIDocument {
                 responses.append((String(response.status), r))
             }
             op.set("responses", .object(responses))
-            op.set("security", operation.requiresAuth ? [["bearer": []]] : [])
+            op.set("security", operation.agencyKey ? [["agencyKey": []]] : operation.requiresAuth ? [["bearer": []]] : [])
             let method = operation.method.rawValue.lowercased()
             if let index = paths.firstIndex(where: { $0.0 == operation.path }) {
                 paths[index].1.set(method, op)
@@ -92,7 +92,10 @@ enum OpenAPIDocument {
             "paths": .object(paths.sorted { $0.0 < $1.0 }),
             "components": [
                 "schemas": .object(components),
-                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
+                "securitySchemes": [
+                    "bearer": ["type": "http", "scheme": "bearer"],
+                    "agencyKey": ["type": "apiKey", "in": "header", "name": .string(JointRoutes.header)],
+                ],
             ],
         ]
     }

@@ -30,6 +30,7 @@ func routes(_ app: Application) throws {
     SettingsRoutes.register(api)
     HotlineRoutes.register(api)
     AssessmentRoutes.register(api)
+    CreditRoutes.register(api)
 
     let document = OpenAPIDocument.build(app.apiRegistry.all)
     app.get("openapi.json") { req async throws -> Response in

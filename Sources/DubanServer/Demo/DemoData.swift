@@ -76,9 +76,9 @@ public enum DemoData {
     ]
 
     public struct Summary: Sendable, CustomStringConvertible {
-        public var units = 0, people = 0, posts = 0, bodies = 0, members = 0, users = 0, hazards = 0, tasks = 0
+        public var units = 0, people = 0, posts = 0, bodies = 0, members = 0, users = 0, hazards = 0, tasks = 0, creditRecords = 0
         public var description: String {
-            "units \(units), people \(people), posts \(posts), bodies \(bodies), members \(members), users \(users), listed hazards \(hazards), tasks \(tasks)"
+            "units \(units), people \(people), posts \(posts), bodies \(bodies), members \(members), users \(users), listed hazards \(hazards), tasks \(tasks), credit records \(creditRecords)"
         }
     }
 
@@ -218,6 +218,9 @@ public enum DemoData {
             if tasks {
                 summary.tasks = try await DemoTasks.load(resources: resources, supervisor: supervisor, now: Date(),
                                                          calculator: calculator, on: db)
+            }
+            if let enterprise = resolve("武汉汉阳示范商贸有限公司") {
+                summary.creditRecords = try await CreditDemo.load(enterprise: enterprise, actor: actor, now: Date(), calculator: calculator, on: db)
             }
             progress("demo data loaded: \(summary)")
             return summary

@@ -16,6 +16,7 @@ enum LedgerDeadlines {
         let store = app.calendarStore
         app.deadlineHandlers.register(LedgerService.entityType) { event, row, now, db in
             var notices = [DeadlineHandlers.unitNotice(event, for: row, now: now)]
+            try await CreditHooks.ledgerDeadline(event, for: row, now: now, calculator: store.calculator, on: db)
             guard event == .overdue, row.kind == ItemWatch.listingTarget.rawValue,
                   let id = UUID(uuidString: row.entityID), let item = try await LedgerItem.find(id, on: db) else { return notices }
             let facts = try LedgerService.facts(of: item)

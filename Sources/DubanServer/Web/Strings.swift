@@ -19,7 +19,7 @@ enum Language: String, Sendable {
 enum Strings {
     static func table(_ lang: Language) -> [String: String] {
         var table: [String: String] = [:]
-        for (key, zh, en) in entries { table[key] = lang == .zh ? zh : en }
+        for (key, zh, en) in entries + CreditPages.strings { table[key] = lang == .zh ? zh : en }
         return table
     }
 

@@ -25,6 +25,7 @@ enum WebRoutes {
         CalendarPages.register(pages)
         AuditPages.register(pages)
         NotificationPages.register(pages)
+        CreditPages.register(signedIn: pages, public: app)
     }
 
     struct LoginForm: Content {

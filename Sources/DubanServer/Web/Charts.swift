@@ -1,0 +1,71 @@
+import Foundation
+
+/// A line chart drawn on the server as SVG geometry for a Leaf template (no JavaScript; the page's
+/// CSP allows no inline script or style, so the template uses presentation attributes only).
+struct LineChart: Encodable {
+    struct Guide: Encodable {
+        var y: Double
+        var label: String
+    }
+
+    struct Tick: Encodable {
+        var x: Double
+        var label: String
+        /// `text-anchor`: the first label starts at its point, the last ends there, so neither is cut off.
+        var anchor: String
+    }
+
+    struct Dot: Encodable {
+        var x: Double
+        var y: Double
+        var title: String
+    }
+
+    var width: Double
+    var height: Double
+    /// The plotting area's left and right edges and its baseline, for axes.
+    var left: Double
+    var right: Double
+    var bottom: Double
+    /// The baseline of the tick labels under the axis.
+    var tickY: Double
+    /// `x,y x,y …` for a `<polyline points>`.
+    var points: String
+    var dots: [Dot]
+    var guides: [Guide]
+    var ticks: [Tick]
+    /// What the chart shows, for `<title>` and `aria-label`.
+    var label: String
+
+    /// `values` evenly spaced left to right; `guides` are horizontal lines at given values (grade
+    /// bands); the vertical range covers the values, the guides and `floor`…`ceiling`. Every
+    /// `tickEvery`-th value (and the last) gets its label under the axis.
+    init(label: String, values: [(label: String, value: Int)], guides: [(value: Int, label: String)], floor: Int = 0,
+         ceiling: Int = 100, tickEvery: Int = 6, width: Double = 640, height: Double = 220) {
+        self.label = label
+        self.width = width
+        self.height = height
+        left = 44
+        right = width - 12
+        let top = 12.0
+        bottom = height - 28
+        tickY = height - 10
+        let all = values.map(\.value) + guides.map(\.value) + [floor, ceiling]
+        let low = Double(all.min() ?? 0), high = Double(all.max() ?? 100)
+        let span = max(high - low, 1)
+        let plotTop = top, plotBottom = bottom, plotLeft = left, plotRight = right
+        func y(_ value: Int) -> Double { Self.round(plotBottom - (Double(value) - low) / span * (plotBottom - plotTop)) }
+        let step = values.count > 1 ? (plotRight - plotLeft) / Double(values.count - 1) : 0
+        func x(_ index: Int) -> Double { Self.round(values.count > 1 ? plotLeft + step * Double(index) : (plotLeft + plotRight) / 2) }
+        points = values.enumerated().map { "\(x($0.offset)),\(y($0.element.value))" }.joined(separator: " ")
+        dots = values.enumerated().map { Dot(x: x($0.offset), y: y($0.element.value), title: "\($0.element.label)：\($0.element.value)") }
+        self.guides = guides.map { Guide(y: y($0.value), label: $0.label) }
+        ticks = values.enumerated().compactMap { index, value in
+            guard index % max(tickEvery, 1) == 0 || index == values.count - 1 else { return nil }
+            let anchor = index == 0 ? "start" : index == values.count - 1 ? "end" : "middle"
+            return Tick(x: x(index), label: value.label, anchor: anchor)
+        }
+    }
+
+    private static func round(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+}
