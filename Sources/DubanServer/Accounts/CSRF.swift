@@ -11,7 +11,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         let unsafe = ![.GET, .HEAD, .OPTIONS].contains(request.method)
         if unsafe && request.headers.bearerAuthorization == nil && request.hasSession {
             // A large form (a file upload) may still be streaming: read it before looking for the field.
-            if request.body.data == nil {
+            if request.body.data == nil, request.headers.contentType?.type == "multipart" {
                 _ = try await request.body.collect(max: request.application.duban.maxAttachmentBytes + 64 * 1024).get()
             }
             let expected = request.session.data["csrf"]
