@@ -133,10 +133,10 @@ enum RegisterRoutes {
     @Sendable static func importTasks(_ req: Request) async throws -> Response {
         let actor = try req.requireRole(.admin, .supervisor, .dispatcher)
         let cadence = try Check.enumeration(req.query[String.self, at: "cadence"] ?? "monthly", "cadence", as: ProgressCadence.self)
-        let checked = TaskBreakdownRegister.layout.validate(try table(of: req))
-        guard case .success(let rows) = checked else {
-            if case .failure(let invalid) = checked { return try await rejected(invalid, req: req) }
-            preconditionFailure()
+        let rows: [[String: String]]
+        switch TaskBreakdownRegister.layout.validate(try table(of: req)) {
+        case .failure(let invalid): return try await rejected(invalid, req: req)
+        case .success(let valid): rows = valid
         }
         let now = Date()
         let calculator = req.application.calendarStore.calculator
