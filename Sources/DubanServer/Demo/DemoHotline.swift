@@ -1,4 +1,3 @@
-import Crypto
 import DubanCore
 import Fluent
 import Vapor
@@ -26,7 +25,7 @@ enum DemoHotline {
         }
         let client = Open311Client()
         client.name = "演示客户端"
-        client.keyHash = SHA256.hash(data: Data(open311Key.utf8)).map { String(format: "%02x", $0) }.joined()
+        client.keyHash = ActorMiddleware.tokenHash(open311Key)
         client.active = true
         client.createdAt = now
         try await client.create(on: db)

@@ -1,4 +1,3 @@
-import Crypto
 import DubanCore
 import Fluent
 import Vapor
@@ -352,6 +351,6 @@ enum HotlineService {
 
     /// SHA-256 of an IP address: enough to count a submitter's cases without keeping the address.
     static func submitterKey(_ ip: String) -> String {
-        SHA256.hash(data: Data(ip.utf8)).map { String(format: "%02x", $0) }.joined()
+        ActorMiddleware.tokenHash(ip)
     }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import DubanCore
 import Fluent
 import Vapor
@@ -189,7 +188,7 @@ enum Open311Routes {
         try await answer(req.parameters.get("file") ?? "") { name, format in
             guard name == "requests" else { throw Open311ErrorList(.notFound(name)) }
             let form = (try? req.content.decode([String: String].self, as: .urlEncodedForm)) ?? [:]
-            let keyHash = SHA256.hash(data: Data((form["api_key"] ?? "").utf8)).map { String(format: "%02x", $0) }.joined()
+            let keyHash = ActorMiddleware.tokenHash(form["api_key"] ?? "")
             guard try await Open311Client.query(on: req.db).filter(\.$keyHash == keyHash).filter(\.$active == true).count() > 0 else {
                 throw Open311ErrorList(.invalidAPIKey)
             }

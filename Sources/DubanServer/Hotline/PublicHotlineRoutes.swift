@@ -1,4 +1,3 @@
-import Crypto
 import DubanCore
 import Fluent
 import Vapor
