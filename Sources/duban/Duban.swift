@@ -8,7 +8,8 @@ struct Duban: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "duban",
         abstract: "督办 — safety supervision and accountability platform.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Audit.self, CalendarCommand.self, Assess.self, Bench.self])
+        subcommands: [Serve.self, Migrate.self, Demo.self, Audit.self, BackupCommand.self, RestoreCommand.self, CalendarCommand.self,
+                      Assess.self, Bench.self])
 }
 
 /// Sets up logging once for the process.
@@ -103,6 +104,53 @@ struct Audit: AsyncParsableCommand {
             print(outcome.report)
             if !outcome.ok { throw ExitCode(1) }
         }
+    }
+}
+
+struct BackupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Write a backup of the database to a new file (SQLite: online, VACUUM INTO; PostgreSQL: pg_dump custom format).")
+
+    @ArgumentParser.Argument(help: "The backup file (must not exist).")
+    var file: String
+
+    func run() async throws {
+        let app = try await DubanApp.make(try Bootstrap.environment("production"))
+        do {
+            try await DubanBackup.backup(app, to: file)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+        print("backup written to \(file)")
+    }
+}
+
+struct RestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Replace the database with a backup (stop the server first), then verify the audit chain.")
+
+    @ArgumentParser.Argument(help: "A file written by `duban backup`.")
+    var file: String
+
+    func run() async throws {
+        try await DubanBackup.restore(from: file, settings: DubanSettings.fromEnvironment())
+        print("restored from \(file)")
+        let app = try await DubanApp.make(try Bootstrap.environment("production"))
+        let outcome: (ok: Bool, report: String)
+        do {
+            try await DubanApp.migrate(app)
+            outcome = try await DubanApp.verifyAudit(app) { _ in }
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+        print(outcome.report)
+        if !outcome.ok { throw ExitCode(1) }
     }
 }
 

@@ -11,7 +11,8 @@ enum AccountRoutes {
         api.add(.POST, "auth/token", summary: "以用户名和密码换取令牌 / exchange credentials for a bearer token", tag: tag,
                 body: Schema.ref("TokenRequest"),
                 responses: [(200, "令牌 / the token", Schema.ref("TokenResponse")),
-                            (401, "用户名或密码错误 / wrong credentials", Schema.ref("Error"))],
+                            (401, "用户名或密码错误 / wrong credentials", Schema.ref("Error")),
+                            (429, "登录失败过多，临时锁定 / temporarily locked after failed sign-ins", Schema.ref("Error"))],
                 requiresAuth: false, use: issueToken)
         api.add(.DELETE, "auth/token", summary: "注销当前令牌 / revoke the current token", tag: tag,
                 responses: [(204, "已注销 / revoked", nil)], use: revokeToken)
@@ -32,9 +33,17 @@ enum AccountRoutes {
 
     @Sendable static func issueToken(_ req: Request) async throws -> TokenResponse {
         let input = try req.decodeJSON(TokenRequest.self)
-        guard input.username.count <= 64, input.password.count <= 128,
-              let user = try await User.query(on: req.db).filter(\.$username == input.username).first(),
-              user.active, Passwords.verify(input.password, hash: user.passwordHash) else {
+        guard input.username.count <= 64, input.password.count <= 128 else {
+            throw DubanError(.unauthorized, code: "invalid_credentials", message: "用户名或密码错误 / wrong username or password")
+        }
+        var found: User?
+        let ok = try await LoginThrottle.attempt(req, username: input.username) {
+            guard let user = try await User.query(on: req.db).filter(\.$username == input.username).first(),
+                  user.active, Passwords.verify(input.password, hash: user.passwordHash) else { return false }
+            found = user
+            return true
+        }
+        guard ok, let user = found else {
             throw DubanError(.unauthorized, code: "invalid_credentials", message: "用户名或密码错误 / wrong username or password")
         }
         let token = Secrets.token()

@@ -13,11 +13,18 @@ struct ActorMiddleware: AsyncMiddleware {
             }
             request.actor = actor
         } else if request.hasSession, let raw = request.session.data["userID"], let id = UUID(uuidString: raw) {
-            request.actor = try await Self.actor(userID: id, viaSession: true, on: request.db)
+            // A session ends at its expiry (set at sign-in), whatever the browser does with the cookie.
+            let expires = request.session.data[Self.sessionExpiryKey].flatMap(Double.init)
+            if let expires, Date().timeIntervalSince1970 < expires {
+                request.actor = try await Self.actor(userID: id, viaSession: true, on: request.db)
+            }
             if request.actor == nil { request.session.data["userID"] = nil }
         }
         return try await next.respond(to: request)
     }
+
+    /// Session data key: the sign-in's expiry, seconds since 1970.
+    static let sessionExpiryKey = "expires"
 
     static func tokenHash(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()

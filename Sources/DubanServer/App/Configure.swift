@@ -37,14 +37,17 @@ public func configure(_ app: Application, settings: DubanSettings) async throws 
     app.calendarStore = CalendarStore(shipped: try CalendarStore.loadShipped(resourcesDirectory: directory.resourcesDirectory))
 
     app.sessions.use(.fluent)
-    // A browser session lasts one working day (8 hours, a Duban default) from its last change.
+    // A browser session lasts one working day (DUBAN_SESSION_HOURS, 8 hours, a Duban default) from the
+    // sign-in: the cookie expires then, and the server refuses the session after it (ActorMiddleware).
+    let sessionSeconds = Int(settings.sessionLifetime)
     app.sessions.configuration = SessionsConfiguration(cookieName: "duban_session") { id in
-        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(8 * 3600), maxAge: 8 * 3600, path: "/",
+        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(Double(sessionSeconds)), maxAge: sessionSeconds, path: "/",
                           isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
 
     app.routes.defaultMaxBodySize = ByteCount(stringLiteral: settings.maxBodySize)
     app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(MetricsMiddleware())
     app.middleware.use(DubanErrorMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))

@@ -7,6 +7,8 @@ public struct DubanError: Error, Sendable, Equatable {
     public var code: String
     public var message: String
     public var field: String?
+    /// Seconds for a `Retry-After` header (429, 503).
+    public var retryAfter: Int?
 
     public init(_ status: HTTPResponseStatus, code: String, message: String, field: String? = nil) {
         self.status = status

@@ -108,6 +108,7 @@ struct DubanErrorMiddleware: AsyncMiddleware {
                 response.body = .init(string: #"{"error":{"code":"internal","message":"internal error"}}"#)
             }
         }
+        if let seconds = failure.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds)) }
         if failure.status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
         return response
     }

@@ -17,6 +17,8 @@ public struct DubanSettings: Sendable {
     public var secureCookies: Bool
     /// Lifetime of an API bearer token (`DUBAN_TOKEN_HOURS`, default 12 hours — one working day plus margin).
     public var tokenLifetime: TimeInterval
+    /// Lifetime of a browser session from its sign-in (`DUBAN_SESSION_HOURS`, default 8 hours — one working day).
+    public var sessionLifetime: TimeInterval
     /// Largest accepted request body (`DUBAN_MAX_BODY`, default 1mb).
     public var maxBodySize: String
     /// Largest attachment (`DUBAN_MAX_ATTACHMENT_MB`, default 10 MB: `AttachmentCheck.defaultMaxBytes`).
@@ -24,7 +26,8 @@ public struct DubanSettings: Sendable {
 
     public init(databaseURL: String? = nil, sqlitePath: String, rootDirectory: String, bcryptCost: Int = 12,
                 secureCookies: Bool = true, tokenLifetime: TimeInterval = 12 * 3600, maxBodySize: String = "1mb",
-                maxAttachmentBytes: Int = AttachmentCheck.defaultMaxBytes) {
+                maxAttachmentBytes: Int = AttachmentCheck.defaultMaxBytes, sessionLifetime: TimeInterval = 8 * 3600) {
+        self.sessionLifetime = sessionLifetime
         self.databaseURL = databaseURL
         self.sqlitePath = sqlitePath
         self.rootDirectory = rootDirectory
@@ -47,7 +50,8 @@ public struct DubanSettings: Sendable {
             tokenLifetime: (environment["DUBAN_TOKEN_HOURS"].flatMap(Double.init) ?? 12) * 3600,
             maxBodySize: environment["DUBAN_MAX_BODY"] ?? "1mb",
             maxAttachmentBytes: environment["DUBAN_MAX_ATTACHMENT_MB"].flatMap(Int.init).map { min(max($0, 1), 100) * 1024 * 1024 }
-                ?? AttachmentCheck.defaultMaxBytes
+                ?? AttachmentCheck.defaultMaxBytes,
+            sessionLifetime: (environment["DUBAN_SESSION_HOURS"].flatMap(Double.init).map { min(max($0, 0.1), 24 * 30) } ?? 8) * 3600
         )
     }
 

@@ -48,8 +48,23 @@ enum WebRoutes {
         let t = Strings.table(Language.of(req))
         let username = String((form.username ?? "").prefix(64))
         let password = String((form.password ?? "").prefix(128))
-        guard let user = try await User.query(on: req.db).filter(\.$username == username).first(), user.active,
-              Passwords.verify(password, hash: user.passwordHash), let id = user.id else {
+        var found: UUID?
+        let ok: Bool
+        do {
+            ok = try await LoginThrottle.attempt(req, username: username) {
+                guard let user = try await User.query(on: req.db).filter(\.$username == username).first(), user.active,
+                      Passwords.verify(password, hash: user.passwordHash), let id = user.id else { return false }
+                found = id
+                return true
+            }
+        } catch {
+            guard let error = error as? DubanError, error.code == "login_locked" else { throw error }
+            let response = try await req.render("login", title: t["login"] ?? "", LoginPage(username: username),
+                                                error: error.message, status: .tooManyRequests)
+            if let seconds = error.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds)) }
+            return response
+        }
+        guard ok, let id = found else {
             return try await req.render("login", title: t["login"] ?? "", LoginPage(username: username),
                                         error: t["wrongLogin"], status: .unauthorized)
         }
@@ -60,6 +75,7 @@ enum WebRoutes {
         }
         req.session.data = SessionData()
         req.session.data["userID"] = id.uuidString
+        req.session.data[ActorMiddleware.sessionExpiryKey] = String(Int(Date().timeIntervalSince1970 + req.application.duban.sessionLifetime))
         _ = req.csrfToken
         return req.redirect(to: "/")
     }
