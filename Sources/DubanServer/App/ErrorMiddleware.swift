@@ -43,8 +43,10 @@ struct DubanErrorMiddleware: AsyncMiddleware {
             }
         default:
             if isConnectionFailure(error) {
-                return DubanError(.serviceUnavailable, code: "database_unavailable",
-                                  message: "数据库暂不可用，请稍后重试 / database unavailable, retry later")
+                var failure = DubanError(.serviceUnavailable, code: "database_unavailable",
+                                         message: "数据库暂不可用，请稍后重试 / database unavailable, retry later")
+                failure.retryAfter = 5
+                return failure
             }
             return DubanError(.internalServerError, code: "internal", message: "服务器内部错误 / internal error")
         }
@@ -82,6 +84,11 @@ struct DubanErrorMiddleware: AsyncMiddleware {
         if error is ConnectionPoolTimeoutError || error is ConnectionPoolError { return true }
         if let error = error as? any DatabaseError, error.isConnectionClosed { return true }
         if let error = error as? PSQLError {
+            if error.code == .server, let state = error.serverInfo?[.sqlState] {
+                // 08: connection exception; 57P: the server is shutting down or restarting
+                // (admin_shutdown, crash_shutdown, cannot_connect_now); 53300: too many connections.
+                return state.hasPrefix("08") || state.hasPrefix("57P") || state == "53300"
+            }
             return [.connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed]
                 .contains(error.code)
         }
