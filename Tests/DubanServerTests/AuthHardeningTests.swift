@@ -147,7 +147,7 @@ final class AuthHardeningTests: XCTestCase {
             try await browser.login("admin")
             let cookie = try XCTUnwrap(browser.cookie)
             let before = try await AuditEntry.query(on: app.db).count()
-            let routes = app.routes.all.filter { [.POST, .PUT, .PATCH, .DELETE].contains($0.method) }
+            let routes = app.routes.all.filter { [HTTPMethod.POST, .PUT, .PATCH, .DELETE].contains($0.method) }
             XCTAssertGreaterThan(routes.count, 100)
             for route in routes {
                 let path = AccessMatrixTests.concretePath(route, missing: UUID())
@@ -185,7 +185,7 @@ final class AuthHardeningTests: XCTestCase {
                 let form = tail[..<end.upperBound]
                 if form.prefix(200).lowercased().contains(#"method="post""#) {
                     forms += 1
-                    XCTAssertTrue(form.contains(#"name="_csrf" value="#(layout.csrf)""#), "\(file): \(form.prefix(120))")
+                    XCTAssertTrue(form.contains(##"name="_csrf" value="#(layout.csrf)""##), "\(file): \(form.prefix(120))")
                 }
                 rest = tail[end.upperBound...]
             }

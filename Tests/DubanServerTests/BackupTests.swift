@@ -74,7 +74,9 @@ final class BackupTests: XCTestCase {
                 XCTFail("a backup never overwrites a file")
             } catch {}
             // A write after the backup is not in it.
-            let later = try await app.send(.PATCH, "/api/v1/items/\(item)", token: inspector, json: ["title": "备份之后改的标题"])
+            let street = try await app.unitID("建桥街")
+            let admin = try await app.token("admin")
+            let later = try await app.send(.PATCH, "/api/v1/units/\(street)", token: admin, json: ["phone": "027-99990000"])
             XCTAssertEqual(later.status, .ok, later.body.string)
             let changed = try await Self.fingerprint(app.db)
             XCTAssertNotEqual(changed, before)
@@ -99,7 +101,10 @@ final class BackupTests: XCTestCase {
             let token = try await app.token("inspector")
             let items = try await app.send(.GET, "/api/v1/items?limit=200", token: token)
             XCTAssertTrue(items.body.string.contains("备份测试：灭火器过期"))
-            XCTAssertFalse(items.body.string.contains("备份之后改的标题"))
+            let street = try await app.unitID("建桥街")
+            let unit = try await app.send(.GET, "/api/v1/units/\(street)", token: token)
+            XCTAssertEqual(unit.status, .ok)
+            XCTAssertFalse(unit.body.string.contains("027-99990000"), "the write after the backup is not restored")
         } catch {
             try? await app.asyncShutdown()
             throw error

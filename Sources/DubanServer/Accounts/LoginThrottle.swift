@@ -1,4 +1,5 @@
 import DubanCore
+import Fluent
 import Foundation
 import NIOConcurrencyHelpers
 import Vapor
@@ -75,7 +76,7 @@ final class LoginThrottle: @unchecked Sendable {
         let throttle = req.application.loginThrottle
         let key = username.lowercased()
         let address = req.remoteAddress?.ipAddress ?? "unknown"
-        let limits = try await limits(on: req.db)
+        let limits = try await Self.limits(on: req.db)
         let now = Date()
         if let until = throttle.lockedUntil(username: key, address: address, now: now, limits: limits) {
             let seconds = Int(until.timeIntervalSince(now).rounded(.up))

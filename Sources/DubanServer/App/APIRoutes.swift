@@ -82,6 +82,18 @@ struct APIRoutes {
             responses.append((401, "未登录 / not authenticated", Schema.ref("Error")))
             responses.append((403, "无权 / forbidden", Schema.ref("Error")))
         }
+        // Answers any operation of its kind can give (schemathesis holds the document to them, #11).
+        if components.contains(where: { if case .parameter = $0 { true } else { false } }) {
+            responses.append((404, "不存在 / not found", Schema.ref("Error")))
+        }
+        if body != nil {
+            responses.append((413, "请求体过大 / body too large", Schema.ref("Error")))
+            responses.append((415, "请使用 application/json / send application/json", Schema.ref("Error")))
+        }
+        if rawBody != nil {
+            responses.append((415, "文件类型不支持 / unsupported file type", Schema.ref("Error")))
+        }
+        responses.append((503, "数据库暂不可用 / database unavailable", Schema.ref("Error")))
         app.apiRegistry.append(APIOperation(
             method: method, path: "/api/v1/" + path, summary: summary, tag: tag, query: query,
             requestBody: body, rawBodyTypes: rawBody?.types ?? [], responses: responses, requiresAuth: requiresAuth,

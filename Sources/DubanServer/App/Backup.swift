@@ -35,7 +35,9 @@ public enum DubanBackup {
                                          "--exit-on-error", "--dbname=\(url)", file])
             return
         }
-        let header = try FileHandle(forReadingFrom: URL(fileURLWithPath: file)).read(upToCount: 16) ?? Data()
+        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
+        let header = try handle.read(upToCount: 16) ?? Data()
+        try handle.close()
         guard header == Data("SQLite format 3\0".utf8) else { throw Failure(description: "\(file) is not an SQLite database") }
         try await checkIntegrity(file)
         let target = settings.sqlitePath
