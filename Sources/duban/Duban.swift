@@ -265,6 +265,10 @@ struct Assess: AsyncParsableCommand {
         @ArgumentParser.Option(help: "With the database: also write its cases as JSONL to this file.")
         var export: String?
 
+        @ArgumentParser.Option(name: .customLong("export-units"),
+                               help: "With the database: also write the assessor's entries that were scored as JSONL to this file.")
+        var exportUnits: String?
+
         func run() async throws {
             let units = try unitInput.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
             let output: Data
@@ -272,11 +276,13 @@ struct Assess: AsyncParsableCommand {
                 output = try HotlineAssessmentCommand.fromFiles(period: period, cases: try Data(contentsOf: URL(fileURLWithPath: input)),
                                                                 units: units, root: DubanSettings.fromEnvironment().rootDirectory)
             } else {
-                let (period, export) = (period, export)
+                let (period, export, exportUnits) = (period, export, exportUnits)
                 output = try await withApp { app in
-                    try await HotlineAssessmentCommand.fromDatabase(app: app, period: period, units: units) { data in
+                    try await HotlineAssessmentCommand.fromDatabase(app: app, period: period, units: units, export: { data in
                         if let export { try data.write(to: URL(fileURLWithPath: export)) }
-                    }
+                    }, exportUnits: { data in
+                        if let exportUnits { try data.write(to: URL(fileURLWithPath: exportUnits)) }
+                    })
                 }
             }
             print(String(decoding: output, as: UTF8.self))

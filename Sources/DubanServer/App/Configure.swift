@@ -77,5 +77,7 @@ enum DubanMigrations {
         app.migrations.add(CreateLedgerWork())
         app.migrations.add(CreateHotline())
         app.migrations.add(CreateCredit())
+        app.migrations.add(CreateAssessment())
+        app.migrations.add(CreateAccountability())
     }
 }

@@ -31,6 +31,7 @@ enum OpenAPIDocument {
         ("EvaluatorInput", HotlineRoutes.EvaluatorInput.schema), ("WeeklyReport", HotlineRoutes.WeeklyReport.schema),
         ("PublicCase", PublicCaseDTO.schema), ("PublicSubmission", PublicSubmissionInput.schema),
         ("PublicSubmissionResult", PublicSubmissionResult.schema),
+        ("AssessmentEntry", AssessmentEntryDTO.schema), ("AssessmentEntryInput", AssessmentEntryInput.schema),
         ("Setting", SettingsRoutes.SettingDTO.schema), ("SettingInput", SettingsRoutes.SettingInput.schema),
         ("Attachment", LedgerAttachments.AttachmentDTO.schema), ("Message", LedgerThreads.MessageDTO.schema),
         ("TextInput", LedgerThreads.TextInput.schema), ("LookBackInput", LedgerThreads.LookBackInput.schema),
