@@ -79,5 +79,7 @@ enum DubanMigrations {
         app.migrations.add(CreateCredit())
         app.migrations.add(CreateAssessment())
         app.migrations.add(CreateAccountability())
+        app.migrations.add(CreateProposals())
+        app.migrations.add(CreateSchemes())
     }
 }

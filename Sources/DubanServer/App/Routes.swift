@@ -30,6 +30,9 @@ func routes(_ app: Application) throws {
     SettingsRoutes.register(api)
     HotlineRoutes.register(api)
     AssessmentRoutes.register(api)
+    ProposalService.register(api)
+    AccountabilityRoutes.register(api)
+    SupervisionRoutes.register(api)
     CreditRoutes.register(api)
 
     let document = OpenAPIDocument.build(app.apiRegistry.all)

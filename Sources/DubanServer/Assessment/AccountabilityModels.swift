@@ -22,23 +22,17 @@ final class AccountabilityRecord: Model, @unchecked Sendable {
     /// Case ids (tracking codes) or other evidence, comma-separated.
     @Field(key: "evidence") var evidence: String
     /// The core machine's state, as its raw value.
+    /// The core machine's state (``AccountabilityState``), as its raw value.
     @Field(key: "state") var state: String
     @Field(key: "proposed_at") var proposedAt: Date
     /// `system` for a rule's proposal, else the supervisor who proposed it.
     @Field(key: "proposed_by") var proposedBy: String
     @OptionalField(key: "decided_at") var decidedAt: Date?
-    @OptionalField(key: "decided_by") var decidedBy: String?
-    @OptionalField(key: "decision_note") var decisionNote: String?
-    /// A 约谈 of the principal leader (主要领导) counts towards 第七条(七).
-    @Field(key: "principal_leader") var principalLeader: Bool
     @OptionalField(key: "plan_due_at") var planDueAt: Date?
-    @OptionalField(key: "plan_submitted_at") var planSubmittedAt: Date?
-    @OptionalField(key: "plan_text") var planText: String?
     @OptionalField(key: "appeal_due_at") var appealDueAt: Date?
-    @OptionalField(key: "appealed_at") var appealedAt: Date?
-    @OptionalField(key: "appeal_text") var appealText: String?
-    /// The machine's record of every step, as JSON.
-    @Field(key: "history") var history: String
+    /// The whole ``AccountabilityAction`` (its steps, dates and notes) as JSON; the columns above
+    /// copy what lists filter and sort on.
+    @Field(key: "action") var action: String
 
     init() {}
 }
@@ -58,16 +52,9 @@ struct CreateAccountability: AsyncMigration {
             .field("proposed_at", .datetime, .required)
             .field("proposed_by", .string, .required)
             .field("decided_at", .datetime)
-            .field("decided_by", .string)
-            .field("decision_note", .string)
-            .field("principal_leader", .bool, .required)
             .field("plan_due_at", .datetime)
-            .field("plan_submitted_at", .datetime)
-            .field("plan_text", .string)
             .field("appeal_due_at", .datetime)
-            .field("appealed_at", .datetime)
-            .field("appeal_text", .string)
-            .field("history", .string, .required)
+            .field("action", .string, .required)
             .unique(on: "dedup_key")
             .create()
         try await database.createIndex("idx_accountability_unit", on: AccountabilityRecord.schema, columns: ["unit_id", "proposed_at"])

@@ -127,7 +127,7 @@ struct AssessmentEntryDTO: Content {
     var disciplineReferrals: Int
     var note: String?
     var enteredBy: String
-    var enteredAt: Date
+    var enteredAt: String
 
     static let schema = Schema.object([
         ("period", Schema.string()), ("unitId", Schema.uuid), ("unit", Schema.string()),
@@ -146,6 +146,6 @@ struct AssessmentEntryDTO: Content {
         disciplineReferrals = entry.disciplineReferrals
         note = entry.note
         enteredBy = entry.enteredBy
-        enteredAt = entry.enteredAt
+        enteredAt = ChinaTimeFormat.string(entry.enteredAt)
     }
 }

@@ -160,7 +160,7 @@ enum AssessmentPages {
             },
             cityDeductions: entry.map { ScorePoints(tenThousandths: $0.cityDeductions).description } ?? "0",
             bonusCases: entry?.bonusCases ?? 0, disciplineReferrals: entry?.disciplineReferrals ?? 0, note: entry?.note ?? "",
-            enteredBy: entry?.enteredBy, enteredAt: entry.map { String(ChinaTimeFormat.string($0.enteredAt).prefix(16)).replacingOccurrences(of: "T", with: " ") })
+            enteredBy: entry?.enteredBy, enteredAt: entry.map { ChinaTimeFormat.string($0.enteredAt) })
         return try await req.render("assessment-unit", title: "\(unit.name) 热线考评", page, error: error,
                                     notice: req.query[String.self, at: "saved"] != nil ? Strings.table(Language.of(req))["saved"] : nil,
                                     status: status)

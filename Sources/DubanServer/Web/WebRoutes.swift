@@ -27,6 +27,8 @@ enum WebRoutes {
         NotificationPages.register(pages)
         CreditPages.register(signedIn: pages, public: app)
         AssessmentPages.register(pages)
+        AccountabilityPages.register(pages)
+        SupervisionPages.register(pages)
     }
 
     struct LoginForm: Content {
