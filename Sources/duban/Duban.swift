@@ -155,7 +155,7 @@ struct CalendarCommand: AsyncParsableCommand {
 }
 
 struct Bench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Benchmarks (SPEC §4).", subcommands: [Sweep.self, Overdue.self])
+    static let configuration = CommandConfiguration(abstract: "Benchmarks (SPEC §4).", subcommands: [Sweep.self, Overdue.self, Score.self])
 
     /// Runs `body` on a throwaway SQLite file, or on DATABASE_URL with `--database postgres`, and prints
     /// its JSON result (also to `out`).
@@ -215,6 +215,30 @@ struct Bench: AsyncParsableCommand {
             try await Bench.run(database: database, out: out) { app in
                 try await SweepBenchmark.run(app: app, open: open, due: due, progress: Bench.progress)
             }
+        }
+    }
+
+    struct Score: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Time the bi-monthly hotline score (附件7, SPEC A2) of N synthetic cases over U units, in process, on the shipped calendar.")
+
+        @ArgumentParser.Option(help: "Cases to generate.")
+        var cases = 500_000
+
+        @ArgumentParser.Option(help: "Units the cases are spread over.")
+        var units = 100
+
+        @ArgumentParser.Option(help: "Timed runs (best and median are reported).")
+        var runs = 5
+
+        @ArgumentParser.Option(help: "Write the JSON result to this file as well.")
+        var out: String?
+
+        func run() async throws {
+            let data = try ScoringBenchmarkCommand.run(cases: cases, units: units, runs: runs,
+                                                       root: DubanSettings.fromEnvironment().rootDirectory, progress: Bench.progress)
+            print(String(decoding: data, as: UTF8.self))
+            if let out { try data.write(to: URL(fileURLWithPath: out)) }
         }
     }
 
