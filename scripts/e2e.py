@@ -26,8 +26,11 @@ PASSWORDS = {
 }
 PAGES = ["/", "/items", "/items?overdue=true", "/units", "/people", "/bodies", "/calendar", "/calendar?start=2026-09-24T10:00&amount=1&unit=working_days", "/notifications"]
 # Pages only some roles have.
-ROLE_PAGES = {"admin": ["/audit", "/audit?verify=1", "/items/new", "/hotline"], "supervisor": ["/audit", "/items/new", "/hotline"],
-              "operator": ["/items/new"], "dispatcher": ["/hotline"]}
+ROLE_PAGES = {"admin": ["/audit", "/audit?verify=1", "/items/new", "/hotline"],
+              "supervisor": ["/audit", "/items/new", "/hotline", "/assessments/hotline", "/accountability", "/assessments/tasks",
+                             "/proposals"],
+              "leader": ["/assessments/hotline", "/assessments/tasks", "/proposals"],
+              "operator": ["/items/new", "/accountability", "/proposals"], "dispatcher": ["/hotline"]}
 failures = []
 
 

@@ -60,6 +60,7 @@ enum Strings {
         ("kind", "类别", "Kind"),
         ("hotline", "热线受理", "Hotline desk"),
         ("assessment", "考评问责", "Assessment"),
+        ("accountability", "责任追究", "Accountability"),
         ("majorEvents", "重大事件（请确认）", "Major events (acknowledge)"),
         ("acknowledge", "已知悉", "Acknowledge"),
         ("recordCall", "受理来电", "Record a call"),
