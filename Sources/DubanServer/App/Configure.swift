@@ -58,6 +58,7 @@ public func configure(_ app: Application, settings: DubanSettings) async throws 
 
     LedgerDeadlines.register(on: app)
     CreditDeadlines.register(on: app)
+    ElevatorDeadlines.register(on: app)
     try routes(app)
 }
 
@@ -77,5 +78,6 @@ enum DubanMigrations {
         app.migrations.add(CreateLedgerWork())
         app.migrations.add(CreateHotline())
         app.migrations.add(CreateCredit())
+        app.migrations.add(CreateElevators())
     }
 }

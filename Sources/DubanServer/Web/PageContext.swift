@@ -38,6 +38,7 @@ struct Layout: Encodable {
             var items: [(String, String)] = [("/", "home"), ("/items", "ledger"), ("/units", "units"), ("/people", "people"), ("/bodies", "bodies"),
                                              ("/calendar", "calendar"), ("/notifications", "notifications")]
             if CreditService.readers.contains(actor.role) { items.insert(("/credit/subjects", "credit"), at: 2) }
+            if ElevatorService.districtReaders.contains(actor.role) || actor.role.isUnitScoped { items.insert(("/elevators", "elevators"), at: 2) }
             // Navigation by role: the audit log is for those who may read it.
             if actor.role == .admin || actor.role == .supervisor { items.append(("/audit", "audit")) }
             if [.admin, .dispatcher, .supervisor].contains(actor.role) { items.insert(("/hotline", "hotline"), at: 2) }

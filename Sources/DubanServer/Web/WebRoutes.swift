@@ -26,6 +26,7 @@ enum WebRoutes {
         AuditPages.register(pages)
         NotificationPages.register(pages)
         CreditPages.register(signedIn: pages, public: app)
+        ElevatorPages.register(signedIn: pages, public: app)
     }
 
     struct LoginForm: Content {
