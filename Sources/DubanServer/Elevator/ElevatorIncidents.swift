@@ -28,7 +28,7 @@ enum ElevatorIncidents {
     /// arrival of any dispatched responder.
     static func duty(_ row: ElevatorIncidentRow, steps: [RescueDispatchStep], now: Date, rules: ElevatorRules) throws -> ElevatorDutyCheck {
         let kind = IncidentKind(rawValue: row.kind) ?? .trapped
-        return try ElevatorService.core { () throws(ElevatorError) in
+        return try ElevatorService.core {
             switch kind {
             case .trapped:
                 let arrived = ([row.doneAt] + steps.map(\.arrivedAt)).compactMap { $0 }.min()
@@ -171,7 +171,7 @@ enum ElevatorIncidents {
     static func drillDTO(_ row: ElevatorDrillRow, maintainer: ElevatorMaintainerRow, now: Date, rules: ElevatorRules,
                          on db: any Database) async throws -> DrillDTO {
         let dates = try await ElevatorDrillRow.query(on: db).filter(\.$maintenanceUnitID == row.maintenanceUnitID).all(\.$heldAt)
-        let check = try ElevatorService.core { () throws(ElevatorError) in try rules.drills(drillDates: dates, since: maintainer.since, now: now) }
+        let check = try ElevatorService.core { try rules.drills(drillDates: dates, since: maintainer.since, now: now) }
         return DrillDTO(id: try row.requireID(), maintenanceUnitId: row.maintenanceUnitID, heldAt: ChinaTimeFormat.string(row.heldAt),
                         description: row.description, missingHalfYears: check.missingHalfYears.map(DrillCheck.chineseName))
     }
@@ -185,7 +185,7 @@ enum ElevatorIncidents {
         }
         guard (0...100_000_000).contains(input.amountYuan) else { throw DubanError.invalid("amountYuan", "金额无效 / invalid amount") }
         guard input.owners <= 100_000 else { throw DubanError.invalid("owners", "业主数过大 / too many owners") }
-        let vote = try ElevatorService.core { () throws(ElevatorError) in try MaintenanceFundVote.decide(agreeing: input.agreeing, owners: input.owners) }
+        let vote = try ElevatorService.core { try MaintenanceFundVote.decide(agreeing: input.agreeing, owners: input.owners) }
         let request = ElevatorFundRequestRow()
         request.id = UUID()
         request.elevatorID = try row.requireID()
@@ -209,7 +209,8 @@ enum ElevatorIncidents {
 
     /// A penalty of the use or maintenance unit becomes a credit record of that unit (SPEC M6/A3,
     /// field 特种设备); a unit penalised 2 or more times within 12 months is to be published
-    /// (004 成府发〔2015〕29号; SPEC A4): the supervisors are told to open the black-list procedure.
+    /// (004 成府发〔2015〕29号: "12个月内违反电梯安全管理法律法规被处罚两次以上"; SPEC A3/A4): the supervisors
+    /// are told to open the black-list procedure.
     static func penalty(_ row: ElevatorRow, input: ElevatorPenaltyInput, actor: Actor, now: Date, calculator: DeadlineCalculator,
                         on db: any Database) async throws -> ElevatorPenaltyDTO {
         try ElevatorService.requireRole(actor, ElevatorService.registrars)
@@ -243,7 +244,7 @@ enum ElevatorIncidents {
         if penalties >= 2 {
             for supervisor in try await CreditService.supervisorUnits(on: db) {
                 try await Notification(channel: "inbox", unitID: supervisor, subject: "\(unit.name)12个月内受到\(penalties)次处罚，应予公布",
-                                       body: "成府发〔2015〕29号：一年内受到两次以上处罚的电梯使用、维保单位向社会公布。请启动严重失信名单程序。",
+                                       body: "成府发〔2015〕29号：12个月内违反电梯安全管理法律法规被处罚两次以上的使用、维保单位予以公布。请启动严重失信名单程序。",
                                        entityType: CreditService.recordEntity, entityID: try record.requireID().text, now: now).create(on: db)
             }
         }

@@ -38,7 +38,7 @@ enum ElevatorPages {
             barHeight = 20
             let rowHeight = 28.0
             height = max(rowHeight * Double(values.count) + 8, 36)
-            let maximum = Double(max(values.map(\.1).max() ?? 1, 1))
+            let maximum = Double(max(values.map { $0.1 }.max() ?? 1, 1))
             let span = width - left - 48
             bars = values.enumerated().map { index, value in
                 let y = 4 + rowHeight * Double(index)

@@ -36,7 +36,7 @@ enum ElevatorPublic {
         let inspection = try await ElevatorInspectionRow.query(on: db).filter(\.$elevatorID == (try row.requireID()))
             .sort(\.$inspectedOn, .descending).sort(\.$createdAt, .descending).first()
         let maintenance = try row.lastMaintenanceAt.map { last in
-            try ElevatorService.core { () throws(ElevatorError) in try rules.maintenance(lastMaintenanceAt: last, now: now) }.status
+            try ElevatorService.core { try rules.maintenance(lastMaintenanceAt: last, now: now) }.status
         }
         let expired = row.validUntil.map { rules.isInspectionExpired(validUntil: $0, now: now) } ?? false
         let stopped = row.statusValue == .stopped && row.stopNoticeAt != nil

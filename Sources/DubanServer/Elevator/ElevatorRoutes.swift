@@ -169,7 +169,7 @@ enum ElevatorRoutes {
         let incidents = try await ElevatorIncidentRow.query(on: db).filter(\.$elevatorID == id).sort(\.$startedAt, .descending).limit(200).all()
         let funds = try await ElevatorFundRequestRow.query(on: db).filter(\.$elevatorID == id).sort(\.$createdAt, .descending).limit(50).all()
         let events = try await ElevatorEventRow.query(on: db).filter(\.$elevatorID == id).sort(\.$at, .descending).sort(\.$id).limit(500).all()
-        let retention = try ElevatorService.core { () throws(ElevatorError) in try rules.recordRetention(madeAt: row.lastRecordAt, now: now) }
+        let retention = try ElevatorService.core { try rules.recordRetention(madeAt: row.lastRecordAt, now: now) }
         return ElevatorArchiveDTO(
             elevator: try await ElevatorService.dto(row, now: now, rules: rules, on: db), maintenance: maintenance,
             inspections: try inspections.map(InspectionDTO.init), incidents: try incidents.map { try ElevatorIncidents.dto($0, now: now, rules: rules) },
@@ -261,7 +261,7 @@ enum ElevatorRoutes {
             }
             guard row.stopNoticeAt == nil else { throw DubanError.conflict("已公告 / already published", code: "already_published") }
             row.stopNoticeAt = now.wholeMilliseconds
-            let check = try ElevatorService.core { () throws(ElevatorError) in
+            let check = try ElevatorService.core {
                 try rules.stopNotice(stoppedAt: row.stoppedAt ?? now, noticePublishedAt: now, resumedAt: nil, now: now)
             }
             try await DeadlineWatches.close(entityType: ElevatorService.entity, entityID: id.text, kind: ElevatorService.stopNoticeWatch, on: db)
@@ -454,23 +454,21 @@ enum ElevatorRoutes {
                 or.filter(\.$useUnitID == actor.unitID).filter(\.$maintenanceUnitID == actor.unitID).filter(\.$streetUnitID == actor.unitID)
             }
         }
-        let field: String
-        let due: @Sendable (ElevatorRow) -> Date?
         switch state {
         case "due":
             let horizon = now.addingTimeInterval(Double(rules.configuration.inspectionWarningDays) * 86400)
             query.filter(\.$inspectionApplicationDueAt >= now).filter(\.$inspectionApplicationDueAt <= horizon).filter(\.$inspectionAppliedAt == nil)
-            (field, due) = ("inspection_application_due_at", { $0.inspectionApplicationDueAt })
         case "overdue":
             query.filter(\.$inspectionApplicationDueAt < now).filter(\.$inspectionAppliedAt == nil).filter(\.$inspectionExpiresAt >= now)
-            (field, due) = ("inspection_application_due_at", { $0.inspectionApplicationDueAt })
         case "expired":
             query.filter(\.$inspectionExpiresAt < now)
-            (field, due) = ("inspection_expires_at", { $0.inspectionExpiresAt })
         default:
             throw DubanError.invalid("state", "state 应为 due、overdue、expired / must be due, overdue or expired")
         }
-        let (rows, next) = try await DateKeyset.page(query, field: .string(field), ascending: true, cursor: page.cursor?.encoded,
+        let expired = state == "expired"
+        let due: @Sendable (ElevatorRow) -> Date? = { expired ? $0.inspectionExpiresAt : $0.inspectionApplicationDueAt }
+        let field: FieldKey = expired ? "inspection_expires_at" : "inspection_application_due_at"
+        let (rows, next) = try await DateKeyset.page(query, field: field, ascending: true, cursor: page.cursor?.encoded,
                                                      limit: page.limit, value: due)
         return ListPage(items: try await dueRows(rows, due: due, on: req.db), nextCursor: next)
     }

@@ -58,8 +58,8 @@ enum ElevatorService {
         return DubanError(status, code: error.code, message: error.message, field: error.field)
     }
 
-    static func core<T>(_ work: () throws(ElevatorError) -> T) throws -> T {
-        do { return try work() } catch { throw apiError(error) }
+    static func core<T>(_ work: () throws -> T) throws -> T {
+        do { return try work() } catch let error as ElevatorError { throw apiError(error) }
     }
 
     // MARK: Loading and access
@@ -121,13 +121,13 @@ enum ElevatorService {
         let unit = try await Unit.find(row.maintenanceUnitID, on: db)
         let maintainer = try await ElevatorMaintainerRow.find(row.maintenanceUnitID, on: db)
         let decision = try row.useUnitDecision.map { try CreditService.decode(UseUnitDecision.self, $0) }
-        let maintenance = try row.lastMaintenanceAt.map { last in try core { () throws(ElevatorError) in try rules.maintenance(lastMaintenanceAt: last, now: now) } }
+        let maintenance = try row.lastMaintenanceAt.map { last in try core { try rules.maintenance(lastMaintenanceAt: last, now: now) } }
         var maintenanceStatus = maintenance?.status
         if maintenanceStatus == nil, let due = row.maintenanceDueAt {
             maintenanceStatus = due < now ? .overdue : (due.addingTimeInterval(-Double(rules.configuration.maintenanceWarningDays) * 86400) <= now ? .dueSoon : .ok)
         }
         let inspection = try row.validUntil.map { valid in
-            try core { () throws(ElevatorError) in try rules.inspection(validUntil: valid, applicationMadeAt: row.inspectionAppliedAt, now: now) }
+            try core { try rules.inspection(validUntil: valid, applicationMadeAt: row.inspectionAppliedAt, now: now) }
         }
         return ElevatorDTO(
             id: try row.requireID(), registrationCode: row.registrationCode, labelCode: row.labelCode, rescueCode: row.rescueCode,
@@ -205,7 +205,7 @@ enum ElevatorService {
         row.labelCode = try await newLabelCode(on: db)
         let sequence = (try await ElevatorRow.query(on: db).max(\.$rescueSequence) ?? 0) + 1
         row.rescueSequence = sequence
-        row.rescueCode = try core { () throws(ElevatorError) in try RescueCode.make(sequence: sequence).value }
+        row.rescueCode = try core { try RescueCode.make(sequence: sequence).value }
         row.compound = try Check.text(input.compound, "compound", max: 100)
         row.building = try Check.text(input.building, "building", max: 50)
         row.buildingUnit = try Check.text(input.buildingUnit, "buildingUnit", max: 50)
@@ -243,7 +243,7 @@ enum ElevatorService {
     /// (004 成府发〔2015〕29号 三(三)3: 档案至少保存5年; SPEC A4).
     static func delete(_ row: ElevatorRow, actor: Actor, now: Date, rules: ElevatorRules, on db: any Database) async throws {
         try requireRole(actor, [.admin])
-        let retention = try core { () throws(ElevatorError) in try rules.recordRetention(madeAt: row.lastRecordAt, now: now) }
+        let retention = try core { try rules.recordRetention(madeAt: row.lastRecordAt, now: now) }
         guard retention.mayDelete else {
             throw DubanError.conflict("档案至少保存5年，\(ChinaTimeFormat.string(retention.keepUntil.due))前不得删除 / records are kept 5 years; not before \(ChinaTimeFormat.string(retention.keepUntil.due))",
                                       code: "retention_period", field: "id")
@@ -308,7 +308,7 @@ enum ElevatorService {
     /// stage then follows that item (see `ElevatorHooks`).
     static func changeStatus(_ row: ElevatorRow, event: ElevatorEvent, actor: Actor, now: Date, rules: ElevatorRules,
                              calculator: DeadlineCalculator, fixDeadline: Date? = nil, on db: any Database) async throws {
-        let transition = try core { () throws(ElevatorError) in try ElevatorMachine.apply(event, to: row.facts, at: now, rules: rules) }
+        let transition = try core { try ElevatorMachine.apply(event, to: row.facts, at: now, rules: rules) }
         let id = try row.requireID().text
         let before = row.status
         row.status = transition.facts.status.rawValue
@@ -386,7 +386,7 @@ enum ElevatorService {
     /// Next maintenance due 15 days after `from` (A4), watched with the configured warning lead; the
     /// warnings and overdue notices go to the maintenance unit.
     static func watchMaintenance(_ row: ElevatorRow, from: Date, rules: ElevatorRules, now: Date, on db: any Database) async throws {
-        let check = try core { () throws(ElevatorError) in try rules.maintenance(lastMaintenanceAt: from, now: now) }
+        let check = try core { try rules.maintenance(lastMaintenanceAt: from, now: now) }
         row.maintenanceDueAt = check.nextDue.due.wholeMilliseconds
         try await row.save(on: db)
         try await ElevatorDeadlines.watch(entityID: try row.requireID().text, kind: maintenanceWatch, unitID: row.maintenanceUnitID,
@@ -462,7 +462,7 @@ enum ElevatorService {
     /// Records a new validity and watches the application deadline (1 month before, A4) and the end.
     static func setValidity(_ row: ElevatorRow, validUntil: String, now: Date, rules: ElevatorRules, on db: any Database) async throws {
         guard let date = LocalDate(validUntil) else { throw DubanError.invalid("validUntil", "日期格式应为 yyyy-mm-dd / date must be yyyy-mm-dd") }
-        let check = try core { () throws(ElevatorError) in try rules.inspection(validUntil: date, applicationMadeAt: nil, now: now) }
+        let check = try core { try rules.inspection(validUntil: date, applicationMadeAt: nil, now: now) }
         row.inspectionValidUntil = date.description
         row.inspectionAppliedAt = nil
         row.inspectionApplicationDueAt = check.application.deadline.due.wholeMilliseconds
