@@ -1,5 +1,6 @@
 @testable import DubanServer
 import DubanCore
+import Fluent
 import Foundation
 import Vapor
 import XCTVapor

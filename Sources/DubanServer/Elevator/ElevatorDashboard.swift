@@ -29,9 +29,9 @@ enum ElevatorDashboard {
         for status in ElevatorStatus.allCases {
             byStatus[status.rawValue] = try await ElevatorRow.query(on: db).filter(\.$status == status.rawValue).count()
         }
-        func groups(_ column: String, name: String) async throws -> [Group] {
+        func groups(_ column: String) async throws -> [Group] {
             try await sql.raw("""
-                SELECT \(unsafeRaw: column) AS unit, MIN(\(unsafeRaw: name)) AS name, COUNT(*) AS elevators,
+                SELECT \(unsafeRaw: column) AS unit, MIN(use_unit_name) AS name, COUNT(*) AS elevators,
                   SUM(CASE WHEN maintenance_due_at < \(bind: now) THEN 1 ELSE 0 END) AS overdue,
                   SUM(CASE WHEN inspection_applied_at IS NULL AND inspection_application_due_at <= \(bind: horizon)
                            AND inspection_expires_at >= \(bind: now) THEN 1 ELSE 0 END) AS due,
@@ -40,8 +40,8 @@ enum ElevatorDashboard {
                 GROUP BY \(unsafeRaw: column)
                 """).all(decoding: Group.self)
         }
-        let byMaintainer = try await groups("maintenance_unit_id", name: "''")
-        let byUse = try await groups("use_unit_id", name: "use_unit_name")
+        let byMaintainer = try await groups("maintenance_unit_id")
+        let byUse = try await groups("use_unit_id")
         func breaches(_ column: String) async throws -> [Breaches] {
             try await sql.raw("""
                 SELECT \(unsafeRaw: column) AS unit, kind, COUNT(*) AS count FROM elevator_incidents

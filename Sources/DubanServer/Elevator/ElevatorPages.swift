@@ -34,7 +34,8 @@ enum ElevatorPages {
         init(label: String, values: [(String, Int)], width: Double = 640) {
             self.label = label
             self.width = width
-            left = 200
+            let left = 200.0
+            self.left = left
             barHeight = 20
             let rowHeight = 28.0
             height = max(rowHeight * Double(values.count) + 8, 36)

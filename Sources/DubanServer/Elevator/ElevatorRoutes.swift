@@ -203,7 +203,7 @@ enum ElevatorRoutes {
 
     /// Who may do what: the use unit (or a supervisor/admin) puts it in service, stops, resumes and
     /// scraps; a supervisor or inspector seals (市场监管部门依法封停, 004 五(二)).
-    static func event(from input: ElevatorStatusInput, now: Date) throws -> (ElevatorEvent, Date?) {
+    static func statusEvent(from input: ElevatorStatusInput, now: Date) throws -> (ElevatorEvent, Date?) {
         let kind = try Check.enumeration(input.event, "event", as: ElevatorEventKind.self)
         switch kind {
         case .setInService: return (.setInService, nil)
@@ -237,7 +237,7 @@ enum ElevatorRoutes {
     @Sendable static func status(_ req: Request) async throws -> ElevatorDTO {
         let (actor, now, calculator, rules) = try await context(req)
         let id = try req.idParameter(what: "电梯 / elevator")
-        let (event, deadline) = try event(from: try req.decodeJSON(ElevatorStatusInput.self), now: now)
+        let (event, deadline) = try statusEvent(from: try req.decodeJSON(ElevatorStatusInput.self), now: now)
         return try await req.write { db in
             let row = try await ElevatorService.load(id, visibleTo: actor, on: db)
             try authorize(event, actor: actor, row: row)

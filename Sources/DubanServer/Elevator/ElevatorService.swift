@@ -249,7 +249,7 @@ enum ElevatorService {
                                       code: "retention_period", field: "id")
         }
         let id = try row.requireID()
-        let maintenance = try await ElevatorMaintenanceRow.query(on: db).filter(\.$elevatorID == id).all(\.$id)
+        let maintenance = try await ElevatorMaintenanceRow.query(on: db).filter(\.$elevatorID == id).all(\.$id).compactMap { $0 }
         if !maintenance.isEmpty { try await ElevatorPhotoRow.query(on: db).filter(\.$maintenanceID ~~ maintenance).delete() }
         try await ElevatorMaintenanceRow.query(on: db).filter(\.$elevatorID == id).delete()
         try await ElevatorInspectionRow.query(on: db).filter(\.$elevatorID == id).delete()
