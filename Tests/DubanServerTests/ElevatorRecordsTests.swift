@@ -262,3 +262,21 @@ final class ElevatorRecordsTests: XCTestCase {
         }
     }
 }
+
+/// The demo's four fictional elevators: one overdue, one with its inspection application due, one sealed.
+final class ElevatorDemoTests: XCTestCase {
+    func testDemoElevatorsShowOnTheDashboard() async throws {
+        try await TestApp.run(elevators: true) { app in
+            let res = try await app.send(.GET, "/api/v1/elevators/dashboard", token: try await app.token("supervisor"))
+            XCTAssertEqual(res.status, .ok, res.body.string)
+            let dashboard = try res.content.decode(ElevatorDashboardDTO.self)
+            XCTAssertEqual(dashboard.total, 4)
+            XCTAssertEqual(dashboard.byStatus["sealed"], 1)
+            XCTAssertEqual(dashboard.maintenanceOverdue, 1)
+            XCTAssertEqual(dashboard.inspectionDue, 1)
+            XCTAssertEqual(dashboard.rescueBreaches, 1)
+            let page = try await app.send(.GET, "/elevators", token: try await app.token("supervisor"))
+            XCTAssertEqual(page.status, .ok)
+        }
+    }
+}
