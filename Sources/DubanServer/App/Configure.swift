@@ -58,6 +58,7 @@ public func configure(_ app: Application, settings: DubanSettings) async throws 
 
     LedgerDeadlines.register(on: app)
     CreditDeadlines.register(on: app)
+    ElevatorDeadlines.register(on: app)
     try routes(app)
 }
 
@@ -81,5 +82,6 @@ enum DubanMigrations {
         app.migrations.add(CreateAccountability())
         app.migrations.add(CreateProposals())
         app.migrations.add(CreateSchemes())
+        app.migrations.add(CreateElevators())
     }
 }

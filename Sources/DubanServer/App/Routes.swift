@@ -34,6 +34,7 @@ func routes(_ app: Application) throws {
     AccountabilityRoutes.register(api)
     SupervisionRoutes.register(api)
     CreditRoutes.register(api)
+    ElevatorRoutes.register(api)
 
     let document = OpenAPIDocument.build(app.apiRegistry.all)
     app.get("openapi.json") { req async throws -> Response in

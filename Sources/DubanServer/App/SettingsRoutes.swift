@@ -14,7 +14,7 @@ struct AdjustableSetting: Sendable {
                           description: "督办牌发出后多少个工作日未办理即报督查室 / working days before an unanswered card escalates"),
         AdjustableSetting(key: LedgerDeadlines.escalationSettingKey, defaultValue: LedgerDeadlines.defaultEscalationTargetDays,
                           range: 1...365, description: "升级督办的新目标时限（天）/ days to the new target of an escalated listing"),
-    ]
+    ] + ElevatorService.settings
 
     /// The stored value, or the default when none is stored or it is out of range.
     static func value(_ key: String, on db: any Database) async throws -> Int {

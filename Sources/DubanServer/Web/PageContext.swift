@@ -38,6 +38,7 @@ struct Layout: Encodable {
             var items: [(String, String)] = [("/", "home"), ("/items", "ledger"), ("/units", "units"), ("/people", "people"), ("/bodies", "bodies"),
                                              ("/calendar", "calendar"), ("/notifications", "notifications")]
             if CreditService.readers.contains(actor.role) { items.insert(("/credit/subjects", "credit"), at: 2) }
+            if ElevatorService.districtReaders.contains(actor.role) || actor.role.isUnitScoped { items.insert(("/elevators", "elevators"), at: 2) }
             // Navigation by role: the audit log is for those who may read it.
             if AssessmentRoutes.readers.contains(actor.role) { items.insert(("/assessments/hotline", "assessment"), at: 2) }
             if actor.role == .unitOperator { items.insert(("/accountability", "accountability"), at: 2) }

@@ -151,6 +151,7 @@ enum Strings {
         ("receivedAt", "时间", "Received"),
         ("note", "备注", "Note"),
         ("ledger", "台账", "Ledger"),
+        ("elevators", "电梯安全", "Elevators"),
         ("itemTitle", "事项", "Item"),
         ("listed", "挂牌督办", "Listed"),
         ("register", "登记", "Register"),

@@ -29,6 +29,7 @@ enum WebRoutes {
         AssessmentPages.register(pages)
         AccountabilityPages.register(pages)
         SupervisionPages.register(pages)
+        ElevatorPages.register(signedIn: pages, public: app)
     }
 
     struct LoginForm: Content {
