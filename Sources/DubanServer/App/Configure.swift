@@ -77,5 +77,6 @@ enum DubanMigrations {
         app.migrations.add(CreateLedgerWork())
         app.migrations.add(CreateHotline())
         app.migrations.add(CreateCredit())
+        app.migrations.add(CreateSiteAudit())
     }
 }

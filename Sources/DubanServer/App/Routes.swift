@@ -31,6 +31,7 @@ func routes(_ app: Application) throws {
     HotlineRoutes.register(api)
     AssessmentRoutes.register(api)
     CreditRoutes.register(api)
+    SiteAuditRoutes.register(api)
 
     let document = OpenAPIDocument.build(app.apiRegistry.all)
     app.get("openapi.json") { req async throws -> Response in

@@ -39,6 +39,7 @@ struct Layout: Encodable {
                                              ("/calendar", "calendar"), ("/notifications", "notifications")]
             if CreditService.readers.contains(actor.role) { items.insert(("/credit/subjects", "credit"), at: 2) }
             // Navigation by role: the audit log is for those who may read it.
+            if [.admin, .supervisor, .leader].contains(actor.role) { items.append(("/site-audit", "siteAudit")) }
             if actor.role == .admin || actor.role == .supervisor { items.append(("/audit", "audit")) }
             if [.admin, .dispatcher, .supervisor].contains(actor.role) { items.insert(("/hotline", "hotline"), at: 2) }
             nav = items.map { NavItem(href: $0.0, label: table[$0.1] ?? $0.1,

@@ -26,6 +26,7 @@ enum WebRoutes {
         AuditPages.register(pages)
         NotificationPages.register(pages)
         CreditPages.register(signedIn: pages, public: app)
+        SiteAuditPages.register(pages)
     }
 
     struct LoginForm: Content {
