@@ -347,7 +347,7 @@ struct SiteAudit: AsyncParsableCommand {
         options.timeBudget = timeBudget
         options.slowSeconds = timeout
         options.checkExternal = !noExternal
-        options.auditDate = date.flatMap(LocalDate.init)
+        options.auditDate = date.flatMap { LocalDate($0) }
         let quiet = quiet
         let result = await SiteAuditCommandRunner.run(url: url, config: siteConfig, options: options) { line in
             if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }

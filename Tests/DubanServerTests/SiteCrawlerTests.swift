@@ -1,7 +1,7 @@
 @testable import DubanServer
 import DubanCore
 import Foundation
-import NIOPosix
+import Vapor
 import XCTest
 
 /// The crawler against the loopback fixture site: every deduction and veto of 000 阳政办(2017)46号 附件2
@@ -13,7 +13,7 @@ final class SiteCrawlerTests: XCTestCase {
                        tweak: (inout CrawlOptions) -> Void = { _ in }) async -> SiteAuditResult {
         var options = FixtureSite.options(auditDate: today)
         tweak(&options)
-        let crawler = SiteCrawler(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, options: options)
+        let crawler = SiteCrawler(eventLoopGroup: HTTPClient.defaultEventLoopGroup, options: options)
         let result = await crawler.audit(homeURL: url, config: config)
         await crawler.shutdown()
         return result

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Column types of the census standard's freshness rules and how long each may go without an update
 /// (000 阳政办(2017)46号 附件2, 信息更新情况 › 基本信息):
 /// "监测时间点前2周内，动态、要闻类信息，每发现1个栏目未更新的，扣3分；监测时间点前6个月内，通知公告、

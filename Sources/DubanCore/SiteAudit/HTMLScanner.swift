@@ -212,9 +212,9 @@ public enum HTMLScanner {
 
     private static func entity(_ name: String) -> Unicode.Scalar? {
         if name.hasPrefix("#x") || name.hasPrefix("#X") {
-            return UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+            return UInt32(name.dropFirst(2), radix: 16).flatMap { Unicode.Scalar($0) }
         }
-        if name.hasPrefix("#") { return UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init) }
+        if name.hasPrefix("#") { return UInt32(name.dropFirst()).flatMap { Unicode.Scalar($0) } }
         return namedEntities[name] ?? namedEntities[name.lowercased()]
     }
 

@@ -10,9 +10,9 @@ public enum PublicationDates {
         var i = 0
         while i < chars.count {
             guard chars[i].isASCII, chars[i].isNumber, i == 0 || !(chars[i - 1].isASCII && chars[i - 1].isNumber) else { i += 1; continue }
-            if let (date, end) = parse(chars, at: i) {
-                dates.append(date)
-                i = end
+            if let found = parse(chars, at: i) {
+                dates.append(found.0)
+                i = found.1
             } else {
                 i += 1
             }
@@ -48,8 +48,9 @@ public enum PublicationDates {
     }
 
     private static func parse(_ chars: [Character], at start: Int) -> (LocalDate, Int)? {
-        guard let (year, afterYear) = digits(chars, at: start, min: 4, max: 4), (1990...2100).contains(year) else { return nil }
-        var i = afterYear
+        guard let yearField = digits(chars, at: start, min: 4, max: 4), (1990...2100).contains(yearField.0) else { return nil }
+        let year = yearField.0
+        var i = yearField.1
         let chinese: Bool
         let separator: Character
         let probe = skipSpaces(chars, i)
@@ -60,8 +61,9 @@ public enum PublicationDates {
         } else {
             return nil
         }
-        guard let (month, afterMonth) = digits(chars, at: i, min: 1, max: 2) else { return nil }
-        i = afterMonth
+        guard let monthField = digits(chars, at: i, min: 1, max: 2) else { return nil }
+        let month = monthField.0
+        i = monthField.1
         if chinese {
             i = skipSpaces(chars, i)
             guard i < chars.count, chars[i] == "月" else { return nil }
@@ -70,8 +72,9 @@ public enum PublicationDates {
             guard i < chars.count, chars[i] == separator else { return nil }
             i += 1
         }
-        guard let (day, afterDay) = digits(chars, at: i, min: 1, max: 2) else { return nil }
-        i = afterDay
+        guard let dayField = digits(chars, at: i, min: 1, max: 2) else { return nil }
+        let day = dayField.0
+        i = dayField.1
         if chinese {
             let probe = skipSpaces(chars, i)
             if probe < chars.count, chars[probe] == "日" || chars[probe] == "号" { i = probe + 1 }

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import DubanCore
 import Foundation
 

@@ -117,8 +117,14 @@ enum SiteAuditService {
 
     /// Waits for the audits running in this process (tests, shutdown).
     static func waitForRunning(app: Application) async {
-        let tasks = app.runningSiteAudits.withLockedValue { Array($0.values) }
-        for task in tasks { await task.value }
+        while true {
+            let running = app.runningSiteAudits.withLockedValue { $0 }
+            guard !running.isEmpty else { return }
+            for (id, task) in running {
+                await task.value
+                _ = app.runningSiteAudits.withLockedValue { $0.removeValue(forKey: id) }
+            }
+        }
     }
 
     /// One availability probe of the site's home page, stored.

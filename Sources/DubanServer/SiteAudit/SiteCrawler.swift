@@ -23,7 +23,8 @@ public struct CrawlOptions: Sendable {
     public var maxBodyBytes = 4 * 1024 * 1024
     /// Whether links to other hosts are checked (one request each; never crawled).
     public var checkExternal = true
-    public var userAgent = "DubanSiteAudit/1.0 (+https://github.com/duban; 政府网站普查自查)"
+    /// ASCII only: header values are bytes on the wire.
+    public var userAgent = "DubanSiteAudit/1.0 (government website census self-check; Duban)"
     /// The monitoring date (监测时间点); nil: today in China.
     public var auditDate: LocalDate?
 
@@ -55,7 +56,10 @@ public struct SiteAuditResult: Sendable, Codable, Equatable {
 /// One HTTP fetch.
 struct Fetched: Sendable {
     var url: String
+    /// The URL the response came from (after redirects).
     var finalURL: String
+    /// A redirect's resolved `Location`, empty otherwise.
+    var location = ""
     var status: Int?
     var error: String?
     var seconds: Double
@@ -101,7 +105,6 @@ public final class SiteCrawler: Sendable {
         configuration.redirectConfiguration = .disallow
         configuration.timeout = HTTPClient.Configuration.Timeout(connect: .seconds(10),
                                                                  read: .milliseconds(Int64(max(0.05, options.slowSeconds) * 1000)))
-        configuration.decompression = .enabled(limit: .ratio(50))
         client = HTTPClient(eventLoopGroup: eventLoopGroup, configuration: configuration)
         self.options = options
         pacer = RequestPacer(interval: options.minInterval)
@@ -154,15 +157,19 @@ public final class SiteCrawler: Sendable {
         let allowed: @Sendable (String) -> Bool = { robots.allows(Self.pathAndQuery($0), agent: agent) }
 
         let normalizedHome = HTMLScanner.resolve(homeURL, against: nil) ?? homeURL
-        let columnURLs = config.columns.compactMap { HTMLScanner.resolve($0.url, against: home) }
-        let guideURLs = config.guides.compactMap { HTMLScanner.resolve($0, against: home) }
-        let systemURLs = config.onlineSystems.compactMap { HTMLScanner.resolve($0, against: home) }
+        // Configured URLs, relative ones read against the home page (one that cannot be resolved is
+        // fetched as written and fails).
+        let columnURLs = config.columns.map { HTMLScanner.resolve($0.url, against: home) ?? $0.url }
+        let guideURLs = config.guides.map { HTMLScanner.resolve($0, against: home) ?? $0 }
+        let systemURLs = config.onlineSystems.map { HTMLScanner.resolve($0, against: home) ?? $0 }
         let mustRead = Set([normalizedHome] + columnURLs + guideURLs)
 
-        // Work queue: pages to read (with body) first, then link checks.
-        var pageQueue: [String] = [normalizedHome] + columnURLs + guideURLs
-        var checkQueue: [String] = systemURLs
-        var scheduled = Set(pageQueue + checkQueue)
+        // Work queue: pages to read (with body) first, then link checks; each URL once.
+        var scheduled = Set<String>()
+        var pageQueue: [String] = []
+        var checkQueue: [String] = []
+        for url in [normalizedHome] + columnURLs + guideURLs where scheduled.insert(url).inserted { pageQueue.append(url) }
+        for url in systemURLs where scheduled.insert(url).inserted { checkQueue.append(url) }
         var results: [String: Fetched] = [:]
         var scanned: [String: ScannedPage] = [:]
         var foundOn: [String: [String]] = [:]  // target → pages linking to it (in order)
@@ -220,7 +227,8 @@ public final class SiteCrawler: Sendable {
                         (url, await self.fetch(url, wantBody: wantBody, followRedirects: true, sameHost: sameHost, allowed: allowed), wantBody)
                     }
                 }
-                guard let (url, fetched, read) = await group.next() else { break }
+                guard let next = await group.next() else { break }
+                let (url, fetched, read) = next
                 inFlight -= 1
                 results[url] = fetched
                 progress("[\(results.count)] \(fetched.status.map(String.init) ?? "ERR") \(url)\(fetched.error.map { " (\($0))" } ?? "")")
@@ -253,7 +261,7 @@ public final class SiteCrawler: Sendable {
             }
         }
         let columns = config.columns.enumerated().map { index, spec -> ColumnObservation in
-            let url = index < columnURLs.count ? columnURLs[index] : spec.url
+            let url = columnURLs[index]
             let fetched = results[url]
             return ColumnObservation(spec: ColumnSpec(name: spec.name, url: url, type: spec.type),
                                      status: fetched?.status, dates: scanned[url].map { PublicationDates.find(in: $0.text) } ?? [])
@@ -317,7 +325,7 @@ public final class SiteCrawler: Sendable {
                 result.status = nil
             }
             guard followRedirects, let status = result.status, [301, 302, 303, 307, 308].contains(status),
-                  let location = result.finalURL.isEmpty ? nil : result.finalURL,
+                  let location = result.location.isEmpty ? nil : result.location,
                   hops < 5 else { return result }
             if let sameHost, let allowed, sameHost(location), !allowed(location) { return result }
             hops += 1
@@ -346,7 +354,8 @@ public final class SiteCrawler: Sendable {
                     var body: String?
                     if wantBody, (200..<300).contains(status) {
                         var buffer = ByteBuffer()
-                        for try await var chunk in response.body {
+                        for try await part in response.body {
+                            var chunk = part
                             if buffer.readableBytes + chunk.readableBytes > options.maxBodyBytes { break }
                             buffer.writeBuffer(&chunk)
                         }
@@ -359,7 +368,8 @@ public final class SiteCrawler: Sendable {
                             if read > 64 * 1024 { break }
                         }
                     }
-                    return Fetched(url: url, finalURL: location, status: status, error: nil, seconds: 0, contentType: type, body: body)
+                    return Fetched(url: url, finalURL: url, location: location, status: status, error: nil, seconds: 0,
+                                   contentType: type, body: body)
                 } catch {
                     if Task.isCancelled { return nil }
                     return Fetched(url: url, finalURL: "", status: nil, error: Self.describe(error), seconds: 0, contentType: nil, body: nil)
