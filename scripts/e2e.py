@@ -26,7 +26,7 @@ PASSWORDS = {
 }
 PAGES = ["/", "/items", "/items?overdue=true", "/units", "/people", "/bodies", "/calendar", "/calendar?start=2026-09-24T10:00&amount=1&unit=working_days", "/notifications"]
 # Pages only some roles have.
-ROLE_PAGES = {"admin": ["/audit", "/audit?verify=1", "/items/new", "/hotline"], "supervisor": ["/audit", "/items/new", "/hotline"],
+ROLE_PAGES = {"admin": ["/audit", "/audit?verify=1", "/items/new", "/hotline", "/site-audit"], "supervisor": ["/audit", "/items/new", "/hotline", "/site-audit"],
               "operator": ["/items/new"], "dispatcher": ["/hotline"]}
 failures = []
 

@@ -195,10 +195,10 @@ enum SiteAuditRoutes {
         return ListPage(items: rows.map(SiteDTO.init), nextCursor: next)
     }
 
-    /// The home page URL: http(s), with a host, at most 500 characters.
-    static func checkURL(_ value: String, _ field: String) throws -> String {
+    /// An http(s) URL with a host, at most 500 characters; relative ones are read against `base`.
+    static func checkURL(_ value: String, _ field: String, base: URL? = nil) throws -> String {
         let clean = try Check.text(value, field, max: 500)
-        guard let resolved = HTMLScanner.resolve(clean, against: nil), resolved.lowercased().hasPrefix("http") else {
+        guard let resolved = HTMLScanner.resolve(clean, against: base), resolved.lowercased().hasPrefix("http") else {
             throw DubanError.invalid(field, "\(field) 应为 http:// 或 https:// 网址 / must be an http(s) URL")
         }
         return resolved
@@ -215,10 +215,12 @@ enum SiteAuditRoutes {
         }
         for (index, column) in config.columns.enumerated() {
             _ = try Check.text(column.name, "config.columns[\(index)].name")
-            _ = try checkURL(column.url, "config.columns[\(index)].url")
+            _ = try checkURL(column.url, "config.columns[\(index)].url", base: URL(string: url))
         }
-        for (index, guide) in config.guides.enumerated() { _ = try checkURL(guide, "config.guides[\(index)]") }
-        for (index, system) in config.onlineSystems.enumerated() { _ = try checkURL(system, "config.onlineSystems[\(index)]") }
+        for (index, guide) in config.guides.enumerated() { _ = try checkURL(guide, "config.guides[\(index)]", base: URL(string: url)) }
+        for (index, system) in config.onlineSystems.enumerated() {
+            _ = try checkURL(system, "config.onlineSystems[\(index)]", base: URL(string: url))
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let configText = String(decoding: try encoder.encode(config), as: UTF8.self)
