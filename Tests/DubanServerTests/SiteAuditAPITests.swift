@@ -218,8 +218,11 @@ final class SiteAuditAPITests: XCTestCase {
             XCTAssertEqual(badDay.status.code / 100, 4)
             // The settings exist with their defaults.
             let settings = try await app.send(.GET, "/api/v1/settings", token: admin)
-            XCTAssertTrue(settings.body.string.contains(#""key":"siteaudit.interval_days","value":7"#), settings.body.string)
-            XCTAssertTrue(settings.body.string.contains(#""key":"siteaudit.probe_minutes","value":60"#))
+            struct SettingRow: Decodable { var key: String; var value: Int }
+            let values = Dictionary(uniqueKeysWithValues: try decode([SettingRow].self, settings).map { ($0.key, $0.value) })
+            XCTAssertEqual(values["siteaudit.interval_days"], 7)
+            XCTAssertEqual(values["siteaudit.probe_minutes"], 60)
+            XCTAssertEqual(values["siteaudit.fail_at_deducted"], 40)
         }
     }
 }
