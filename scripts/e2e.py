@@ -26,9 +26,9 @@ PASSWORDS = {
 }
 PAGES = ["/", "/items", "/items?overdue=true", "/units", "/people", "/bodies", "/calendar", "/calendar?start=2026-09-24T10:00&amount=1&unit=working_days", "/notifications"]
 # Pages only some roles have.
-ROLE_PAGES = {"admin": ["/audit", "/audit?verify=1", "/items/new", "/hotline"],
+ROLE_PAGES = {"admin": ["/audit", "/audit?verify=1", "/items/new", "/hotline", "/site-audit"],
               "supervisor": ["/audit", "/items/new", "/hotline", "/assessments/hotline", "/accountability", "/assessments/tasks",
-                             "/proposals", "/elevators"],
+                             "/proposals", "/elevators", "/site-audit"],
               "leader": ["/assessments/hotline", "/assessments/tasks", "/proposals"],
               "operator": ["/items/new", "/accountability", "/proposals"], "dispatcher": ["/hotline"]}
 failures = []

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DubanCore
 import DubanServer
 import Foundation
 import Vapor
@@ -8,7 +9,7 @@ struct Duban: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "duban",
         abstract: "督办 — safety supervision and accountability platform.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Audit.self, CalendarCommand.self, Assess.self, Bench.self])
+        subcommands: [Serve.self, Migrate.self, Demo.self, Audit.self, CalendarCommand.self, Assess.self, Bench.self, SiteAudit.self])
 }
 
 /// Sets up logging once for the process.
@@ -310,6 +311,88 @@ struct Assess: AsyncParsableCommand {
                 }
             }
             print(String(decoding: output, as: UTF8.self))
+        }
+    }
+}
+
+/// `duban site-audit <url>`: the national census check of a government website (000 阳政办(2017)46号 附件2).
+struct SiteAudit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "site-audit",
+        abstract: "Check a government website against the national census scoring standard (全国政府网站普查评分标准).")
+
+    @ArgumentParser.Argument(help: "The site's home page, http:// or https://.")
+    var url: String
+
+    @ArgumentParser.Option(help: "JSON configuration: columns (name, url, type: news|notice|policy|personnel|plan), guides, onlineSystems.")
+    var config: String?
+
+    @ArgumentParser.Option(help: "Largest number of same-host pages read (default 200).")
+    var maxPages = 200
+
+    @ArgumentParser.Option(help: "Write the report here: *.json or *.html (default: JSON on standard output).")
+    var out: String?
+
+    @ArgumentParser.Option(help: "Requests in flight at once (default 4).")
+    var concurrency = 4
+
+    @ArgumentParser.Option(help: "Smallest gap between request starts in milliseconds (default 250; robots.txt Crawl-delay can raise it).")
+    var delayMs = 250
+
+    @ArgumentParser.Option(help: "Stop starting requests after this many seconds (default 900).")
+    var timeBudget = 900.0
+
+    @ArgumentParser.Option(help: "A request this slow counts as failed, seconds (the standard's 15).")
+    var timeout = 15.0
+
+    @ArgumentParser.Option(help: "Monitoring date yyyy-mm-dd (default: today, China time).")
+    var date: String?
+
+    @ArgumentParser.Flag(help: "Do not check links to other hosts.")
+    var noExternal = false
+
+    @ArgumentParser.Flag(help: "No progress lines on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        guard url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://") else {
+            throw ValidationError("url must start with http:// or https://")
+        }
+        guard maxPages >= 1, concurrency >= 1, concurrency <= 32, delayMs >= 0, timeBudget > 0, timeout > 0 else {
+            throw ValidationError("--max-pages, --concurrency (1–32), --delay-ms, --time-budget and --timeout must be positive")
+        }
+        if let out, !(out.hasSuffix(".json") || out.hasSuffix(".html")) {
+            throw ValidationError("--out must end in .json or .html")
+        }
+        if let date, LocalDate(date) == nil { throw ValidationError("--date must be yyyy-mm-dd") }
+    }
+
+    func run() async throws {
+        let siteConfig: SiteAuditConfig
+        do { siteConfig = try SiteAuditCommandRunner.loadConfig(config) } catch { throw ValidationError(String(describing: error)) }
+        var options = CrawlOptions()
+        options.maxPages = maxPages
+        options.concurrency = concurrency
+        options.minInterval = Double(delayMs) / 1000
+        options.timeBudget = timeBudget
+        options.slowSeconds = timeout
+        options.checkExternal = !noExternal
+        options.auditDate = date.flatMap { LocalDate($0) }
+        let quiet = quiet
+        let result = await SiteAuditCommandRunner.run(url: url, config: siteConfig, options: options) { line in
+            if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        }
+        let report = result.report
+        let summary = "\(report.passed ? "合格" : "不合格") 得分 \(report.score) 扣分 \(report.deducted) 单项否决 \(report.vetoes.count)"
+            + " (pages \(result.stats.pagesRead), links \(result.stats.linksChecked))"
+        if let out {
+            let data = out.hasSuffix(".html") ? Data(SiteAuditReportHTML.render(result).utf8) : try SiteAuditReportHTML.json(result)
+            try data.write(to: URL(fileURLWithPath: out))
+            print(summary)
+            print("report: \(out)")
+        } else {
+            FileHandle.standardError.write(Data((summary + "\n").utf8))
+            print(String(decoding: try SiteAuditReportHTML.json(result), as: UTF8.self))
         }
     }
 }

@@ -83,5 +83,6 @@ enum DubanMigrations {
         app.migrations.add(CreateProposals())
         app.migrations.add(CreateSchemes())
         app.migrations.add(CreateElevators())
+        app.migrations.add(CreateSiteAudit())
     }
 }

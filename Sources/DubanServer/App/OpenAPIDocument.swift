@@ -44,7 +44,7 @@ enum OpenAPIDocument {
         ("LedgerMetrics", LedgerMetricsDTO.schema),
         ("RegisterImport", RegisterRoutes.ImportResult.schema), ("RegisterErrors", RegisterRoutes.RowErrors.schema),
         ("AuditEntry", AuditEntryDTO.schema), ("AuditPage", AuditPage.schema), ("AuditVerification", AuditVerification.schema),
-    ] + CreditRoutes.components + ElevatorRoutes.components
+    ] + CreditRoutes.components + ElevatorRoutes.components + SiteAuditRoutes.components
 
     static func build(_ operations: [APIOperation]) -> JSON {
         var paths: [(String, JSON)] = []

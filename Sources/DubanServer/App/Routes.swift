@@ -35,6 +35,7 @@ func routes(_ app: Application) throws {
     SupervisionRoutes.register(api)
     CreditRoutes.register(api)
     ElevatorRoutes.register(api)
+    SiteAuditRoutes.register(api)
 
     let document = OpenAPIDocument.build(app.apiRegistry.all)
     app.get("openapi.json") { req async throws -> Response in

@@ -42,6 +42,7 @@ struct Layout: Encodable {
             // Navigation by role: the audit log is for those who may read it.
             if AssessmentRoutes.readers.contains(actor.role) { items.insert(("/assessments/hotline", "assessment"), at: 2) }
             if actor.role == .unitOperator { items.insert(("/accountability", "accountability"), at: 2) }
+            if [.admin, .supervisor, .leader].contains(actor.role) { items.append(("/site-audit", "siteAudit")) }
             if actor.role == .admin || actor.role == .supervisor { items.append(("/audit", "audit")) }
             if [.admin, .dispatcher, .supervisor].contains(actor.role) { items.insert(("/hotline", "hotline"), at: 2) }
             nav = items.map { NavItem(href: $0.0, label: table[$0.1] ?? $0.1,

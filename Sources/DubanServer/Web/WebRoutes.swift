@@ -30,6 +30,7 @@ enum WebRoutes {
         AccountabilityPages.register(pages)
         SupervisionPages.register(pages)
         ElevatorPages.register(signedIn: pages, public: app)
+        SiteAuditPages.register(pages)
     }
 
     struct LoginForm: Content {
