@@ -151,6 +151,7 @@ def main():
             public_label = labels[0][len(BASE):] if labels else None
             if not public_label:
                 failures.append(f"{path}: no link to the public label page")
+        driver.get(BASE + "/")  # the printable label has no navigation bar
         logout(driver, "supervisor")
     finally:
         driver.quit()

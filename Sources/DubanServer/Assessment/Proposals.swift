@@ -203,13 +203,7 @@ enum ProposalService {
 
     @Sendable static func summary(_ req: Request) async throws -> Response {
         let actor = try req.requireRole(readers)
-        let report = try await report(year: try year(req), actor: actor, on: req.db, now: Date())
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        return Response(status: .ok, headers: headers, body: .init(data: try encoder.encode(report)))
+        return try SupervisionRoutes.json(try await report(year: try year(req), actor: actor, on: req.db, now: Date()))
     }
 
     @Sendable static func create(_ req: Request) async throws -> Response {
