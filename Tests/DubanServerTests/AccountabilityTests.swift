@@ -148,7 +148,7 @@ final class AccountabilityTests: XCTestCase {
                 return try res.content.decode(ProposalDTO.self)
             }
             let first = try await create("建议第1号")
-            let second = try await create("建议第2号")
+            _ = try await create("建议第2号")
             // 3 months after 2026-03-01 → 2026-06-01, end of that day.
             XCTAssertEqual(first.dueAt, "2026-06-02T00:00:00+08:00")
             var res = try await app.send(.POST, "/api/v1/proposals", token: supervisor, json: ProposalInput(
@@ -180,7 +180,6 @@ final class AccountabilityTests: XCTestCase {
             XCTAssertEqual((overall["replyRate"] as? [String: Any])?["met"] as? Bool, false)
             XCTAssertEqual((overall["satisfactionRate"] as? [String: Any])?["met"] as? Bool, true)
             XCTAssertEqual((json["overdue"] as? [[String: Any]])?.compactMap { $0["id"] as? String }, ["建议第2号"])
-            _ = second
 
             var browser = WebTests.Browser(app: app)
             try await browser.login("supervisor")

@@ -61,7 +61,6 @@ enum AssessmentRoutes {
         let period = try period(req)
         let unitID = try req.idParameter("unitId", what: "单位 / unit")
         let input = try req.decodeJSON(AssessmentEntryInput.self)
-        _ = try input.validated()
         return try await req.write { db in
             guard let unit = try await Unit.find(unitID, on: db) else { throw DubanError.notFound("单位 / unit") }
             return try await HotlineAssessments.save(input, period: period, unit: unit, actor: actor, now: Date(), on: db)

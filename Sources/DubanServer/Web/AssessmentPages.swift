@@ -204,7 +204,6 @@ enum AssessmentPages {
                 organisation: organisation, cityDeductions: try number(form.cityDeductions, "cityDeductions"),
                 bonusCases: try count(form.bonusCases, "bonusCases"), disciplineReferrals: try count(form.disciplineReferrals, "disciplineReferrals"),
                 note: form.note)
-            _ = try input.validated()
             _ = try await req.write { db in
                 guard let unit = try await Unit.find(unitID, on: db) else { throw DubanError.notFound("单位 / unit") }
                 return try await HotlineAssessments.save(input, period: period, unit: unit, actor: actor, now: Date(), on: db)
