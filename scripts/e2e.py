@@ -26,8 +26,11 @@ PASSWORDS = {
 }
 PAGES = ["/", "/items", "/items?overdue=true", "/units", "/people", "/bodies", "/calendar", "/calendar?start=2026-09-24T10:00&amount=1&unit=working_days", "/notifications"]
 # Pages only some roles have.
-ROLE_PAGES = {"admin": ["/audit", "/audit?verify=1", "/items/new", "/hotline"], "supervisor": ["/audit", "/items/new", "/hotline"],
-              "operator": ["/items/new"], "dispatcher": ["/hotline"]}
+ROLE_PAGES = {"admin": ["/audit", "/audit?verify=1", "/items/new", "/hotline", "/site-audit"],
+              "supervisor": ["/audit", "/items/new", "/hotline", "/assessments/hotline", "/accountability", "/assessments/tasks",
+                             "/proposals", "/elevators", "/site-audit"],
+              "leader": ["/assessments/hotline", "/assessments/tasks", "/proposals"],
+              "operator": ["/items/new", "/accountability", "/proposals"], "dispatcher": ["/hotline"]}
 failures = []
 
 
@@ -95,6 +98,7 @@ def logout(driver, username):
 
 
 def main():
+    public_label = None
     driver = make_driver()
     checked_links = set()
     try:
@@ -132,6 +136,23 @@ def main():
                     failures.append(f"link {href}: answered {status}")
             check_console(driver, href)
         visit(driver, "/units", "admin-units-final")
+        logout(driver, "admin")
+        # Elevators (issue #8): a supervisor opens the dashboard, one archive and its printable label.
+        login(driver, "supervisor")
+        visit(driver, "/elevators", "supervisor-elevators")
+        archives = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "table.list a[href*='/elevators/']")]
+        if not archives:
+            failures.append("/elevators: no elevator archive is linked (demo elevators missing)")
+        else:
+            path = archives[0][len(BASE):]
+            visit(driver, path, "supervisor-elevator-archive")
+            labels = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "a[href^='/e/']")]
+            visit(driver, path + "/label", "supervisor-elevator-label")
+            public_label = labels[0][len(BASE):] if labels else None
+            if not public_label:
+                failures.append(f"{path}: no link to the public label page")
+        driver.get(BASE + "/")  # the printable label has no navigation bar
+        logout(driver, "supervisor")
     finally:
         driver.quit()
     phone = make_driver(390, 844)
@@ -141,6 +162,12 @@ def main():
         overflow = phone.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1")
         if overflow:
             failures.append("phone width: /units scrolls sideways")
+        logout(phone, "operator")
+        if public_label:
+            # The page the label's QR code opens, at phone width, without signing in.
+            visit(phone, public_label, "phone-public-elevator")
+            if phone.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1"):
+                failures.append(f"phone width: {public_label} scrolls sideways")
     finally:
         phone.quit()
     print(f"browser check: {len(PASSWORDS)} roles, {len(checked_links)} links, screenshots in {OUT}")

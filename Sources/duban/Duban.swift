@@ -1,4 +1,5 @@
 import ArgumentParser
+import DubanCore
 import DubanServer
 import Foundation
 import Vapor
@@ -9,7 +10,7 @@ struct Duban: AsyncParsableCommand {
         commandName: "duban",
         abstract: "督办 — safety supervision and accountability platform.",
         subcommands: [Serve.self, Migrate.self, Demo.self, Audit.self, BackupCommand.self, RestoreCommand.self, CalendarCommand.self,
-                      Assess.self, Bench.self])
+                      Assess.self, Bench.self, SiteAudit.self])
 }
 
 /// Sets up logging once for the process.
@@ -203,7 +204,7 @@ struct CalendarCommand: AsyncParsableCommand {
 }
 
 struct Bench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Benchmarks (SPEC §4).", subcommands: [Sweep.self, Overdue.self])
+    static let configuration = CommandConfiguration(abstract: "Benchmarks (SPEC §4).", subcommands: [Sweep.self, Overdue.self, Score.self])
 
     /// Runs `body` on a throwaway SQLite file, or on DATABASE_URL with `--database postgres`, and prints
     /// its JSON result (also to `out`).
@@ -266,6 +267,30 @@ struct Bench: AsyncParsableCommand {
         }
     }
 
+    struct Score: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Time the bi-monthly hotline score (附件7, SPEC A2) of N synthetic cases over U units, in process, on the shipped calendar.")
+
+        @ArgumentParser.Option(help: "Cases to generate.")
+        var cases = 500_000
+
+        @ArgumentParser.Option(help: "Units the cases are spread over.")
+        var units = 100
+
+        @ArgumentParser.Option(help: "Timed runs (best and median are reported).")
+        var runs = 5
+
+        @ArgumentParser.Option(help: "Write the JSON result to this file as well.")
+        var out: String?
+
+        func run() async throws {
+            let data = try ScoringBenchmarkCommand.run(cases: cases, units: units, runs: runs,
+                                                       root: DubanSettings.fromEnvironment().rootDirectory, progress: Bench.progress)
+            print(String(decoding: data, as: UTF8.self))
+            if let out { try data.write(to: URL(fileURLWithPath: out)) }
+        }
+    }
+
     struct Overdue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Time the overdue list over HTTP with N ledger items of which M are overdue. Uses a throwaway SQLite file, or an empty DATABASE_URL database with --database postgres.")
@@ -313,6 +338,10 @@ struct Assess: AsyncParsableCommand {
         @ArgumentParser.Option(help: "With the database: also write its cases as JSONL to this file.")
         var export: String?
 
+        @ArgumentParser.Option(name: .customLong("export-units"),
+                               help: "With the database: also write the assessor's entries that were scored as JSONL to this file.")
+        var exportUnits: String?
+
         func run() async throws {
             let units = try unitInput.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
             let output: Data
@@ -320,14 +349,98 @@ struct Assess: AsyncParsableCommand {
                 output = try HotlineAssessmentCommand.fromFiles(period: period, cases: try Data(contentsOf: URL(fileURLWithPath: input)),
                                                                 units: units, root: DubanSettings.fromEnvironment().rootDirectory)
             } else {
-                let (period, export) = (period, export)
+                let (period, export, exportUnits) = (period, export, exportUnits)
                 output = try await withApp { app in
-                    try await HotlineAssessmentCommand.fromDatabase(app: app, period: period, units: units) { data in
+                    try await HotlineAssessmentCommand.fromDatabase(app: app, period: period, units: units, export: { data in
                         if let export { try data.write(to: URL(fileURLWithPath: export)) }
-                    }
+                    }, exportUnits: { data in
+                        if let exportUnits { try data.write(to: URL(fileURLWithPath: exportUnits)) }
+                    })
                 }
             }
             print(String(decoding: output, as: UTF8.self))
+        }
+    }
+}
+
+/// `duban site-audit <url>`: the national census check of a government website (000 阳政办(2017)46号 附件2).
+struct SiteAudit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "site-audit",
+        abstract: "Check a government website against the national census scoring standard (全国政府网站普查评分标准).")
+
+    @ArgumentParser.Argument(help: "The site's home page, http:// or https://.")
+    var url: String
+
+    @ArgumentParser.Option(help: "JSON configuration: columns (name, url, type: news|notice|policy|personnel|plan), guides, onlineSystems.")
+    var config: String?
+
+    @ArgumentParser.Option(help: "Largest number of same-host pages read (default 200).")
+    var maxPages = 200
+
+    @ArgumentParser.Option(help: "Write the report here: *.json or *.html (default: JSON on standard output).")
+    var out: String?
+
+    @ArgumentParser.Option(help: "Requests in flight at once (default 4).")
+    var concurrency = 4
+
+    @ArgumentParser.Option(help: "Smallest gap between request starts in milliseconds (default 250; robots.txt Crawl-delay can raise it).")
+    var delayMs = 250
+
+    @ArgumentParser.Option(help: "Stop starting requests after this many seconds (default 900).")
+    var timeBudget = 900.0
+
+    @ArgumentParser.Option(help: "A request this slow counts as failed, seconds (the standard's 15).")
+    var timeout = 15.0
+
+    @ArgumentParser.Option(help: "Monitoring date yyyy-mm-dd (default: today, China time).")
+    var date: String?
+
+    @ArgumentParser.Flag(help: "Do not check links to other hosts.")
+    var noExternal = false
+
+    @ArgumentParser.Flag(help: "No progress lines on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        guard url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://") else {
+            throw ValidationError("url must start with http:// or https://")
+        }
+        guard maxPages >= 1, concurrency >= 1, concurrency <= 32, delayMs >= 0, timeBudget > 0, timeout > 0 else {
+            throw ValidationError("--max-pages, --concurrency (1–32), --delay-ms, --time-budget and --timeout must be positive")
+        }
+        if let out, !(out.hasSuffix(".json") || out.hasSuffix(".html")) {
+            throw ValidationError("--out must end in .json or .html")
+        }
+        if let date, LocalDate(date) == nil { throw ValidationError("--date must be yyyy-mm-dd") }
+    }
+
+    func run() async throws {
+        let siteConfig: SiteAuditConfig
+        do { siteConfig = try SiteAuditCommandRunner.loadConfig(config) } catch { throw ValidationError(String(describing: error)) }
+        var options = CrawlOptions()
+        options.maxPages = maxPages
+        options.concurrency = concurrency
+        options.minInterval = Double(delayMs) / 1000
+        options.timeBudget = timeBudget
+        options.slowSeconds = timeout
+        options.checkExternal = !noExternal
+        options.auditDate = date.flatMap { LocalDate($0) }
+        let quiet = quiet
+        let result = await SiteAuditCommandRunner.run(url: url, config: siteConfig, options: options) { line in
+            if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        }
+        let report = result.report
+        let summary = "\(report.passed ? "合格" : "不合格") 得分 \(report.score) 扣分 \(report.deducted) 单项否决 \(report.vetoes.count)"
+            + " (pages \(result.stats.pagesRead), links \(result.stats.linksChecked))"
+        if let out {
+            let data = out.hasSuffix(".html") ? Data(SiteAuditReportHTML.render(result).utf8) : try SiteAuditReportHTML.json(result)
+            try data.write(to: URL(fileURLWithPath: out))
+            print(summary)
+            print("report: \(out)")
+        } else {
+            FileHandle.standardError.write(Data((summary + "\n").utf8))
+            print(String(decoding: try SiteAuditReportHTML.json(result), as: UTF8.self))
         }
     }
 }

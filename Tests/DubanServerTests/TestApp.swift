@@ -18,8 +18,9 @@ enum TestApp {
     }
 
     /// Runs `body` with a migrated application; with `demo`, the demo data is loaded first (with its
-    /// 109 tasks only when `tasks`).
-    static func run(demo: Bool = true, tasks: Bool = false, _ body: (Application) async throws -> Void) async throws {
+    /// 109 tasks only when `tasks`, its elevators only when `elevators`).
+    static func run(demo: Bool = true, tasks: Bool = false, elevators: Bool = false,
+                    _ body: (Application) async throws -> Void) async throws {
         let sqlite = NSTemporaryDirectory() + "duban-test-\(UUID().uuidString).sqlite"
         let settings = DubanSettings(databaseURL: postgresURL, sqlitePath: sqlite, rootDirectory: root, bcryptCost: 4,
                                      secureCookies: true)
@@ -28,7 +29,7 @@ enum TestApp {
             try await configure(app, settings: settings)
             if postgresURL != nil { try await app.autoRevert() }
             try await DubanApp.migrate(app)
-            if demo { _ = try await DemoData.load(into: app, tasks: tasks) }
+            if demo { _ = try await DemoData.load(into: app, tasks: tasks, elevators: elevators) }
             try await body(app)
         } catch {
             try? await app.asyncShutdown()

@@ -35,6 +35,11 @@ extension Request {
     /// The actor if it holds one of `roles`, else 401/403.
     @discardableResult
     func requireRole(_ roles: Role...) throws -> Actor {
+        try requireRole(roles)
+    }
+
+    @discardableResult
+    func requireRole(_ roles: [Role]) throws -> Actor {
         let actor = try requireActor()
         guard roles.contains(actor.role) else { throw DubanError.forbidden }
         return actor

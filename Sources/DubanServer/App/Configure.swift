@@ -61,6 +61,7 @@ public func configure(_ app: Application, settings: DubanSettings) async throws 
 
     LedgerDeadlines.register(on: app)
     CreditDeadlines.register(on: app)
+    ElevatorDeadlines.register(on: app)
     try routes(app)
 }
 
@@ -80,5 +81,11 @@ enum DubanMigrations {
         app.migrations.add(CreateLedgerWork())
         app.migrations.add(CreateHotline())
         app.migrations.add(CreateCredit())
+        app.migrations.add(CreateAssessment())
+        app.migrations.add(CreateAccountability())
+        app.migrations.add(CreateProposals())
+        app.migrations.add(CreateSchemes())
+        app.migrations.add(CreateElevators())
+        app.migrations.add(CreateSiteAudit())
     }
 }

@@ -31,6 +31,11 @@ enum OpenAPIDocument {
         ("EvaluatorInput", HotlineRoutes.EvaluatorInput.schema), ("WeeklyReport", HotlineRoutes.WeeklyReport.schema),
         ("PublicCase", PublicCaseDTO.schema), ("PublicSubmission", PublicSubmissionInput.schema),
         ("PublicSubmissionResult", PublicSubmissionResult.schema),
+        ("Accountability", AccountabilityDTO.schema), ("AccountabilityEvaluate", AccountabilityRoutes.EvaluateInput.schema),
+        ("AccountabilityPropose", AccountabilityRoutes.ProposeInput.schema), ("AccountabilityEvent", AccountabilityRoutes.EventInput.schema),
+        ("AssessmentScheme", SupervisionRoutes.SchemeDTO.schema),
+        ("Proposal", ProposalDTO.schema), ("ProposalInput", ProposalInput.schema), ("ProposalStepInput", ProposalStepInput.schema),
+        ("AssessmentEntry", AssessmentEntryDTO.schema), ("AssessmentEntryInput", AssessmentEntryInput.schema),
         ("Setting", SettingsRoutes.SettingDTO.schema), ("SettingInput", SettingsRoutes.SettingInput.schema),
         ("Attachment", LedgerAttachments.AttachmentDTO.schema), ("Message", LedgerThreads.MessageDTO.schema),
         ("TextInput", LedgerThreads.TextInput.schema), ("LookBackInput", LedgerThreads.LookBackInput.schema),
@@ -39,7 +44,7 @@ enum OpenAPIDocument {
         ("LedgerMetrics", LedgerMetricsDTO.schema),
         ("RegisterImport", RegisterRoutes.ImportResult.schema), ("RegisterErrors", RegisterRoutes.RowErrors.schema),
         ("AuditEntry", AuditEntryDTO.schema), ("AuditPage", AuditPage.schema), ("AuditVerification", AuditVerification.schema),
-    ] + CreditRoutes.components
+    ] + CreditRoutes.components + ElevatorRoutes.components + SiteAuditRoutes.components
 
     static func build(_ operations: [APIOperation]) -> JSON {
         var paths: [(String, JSON)] = []

@@ -30,7 +30,12 @@ func routes(_ app: Application) throws {
     SettingsRoutes.register(api)
     HotlineRoutes.register(api)
     AssessmentRoutes.register(api)
+    ProposalService.register(api)
+    AccountabilityRoutes.register(api)
+    SupervisionRoutes.register(api)
     CreditRoutes.register(api)
+    ElevatorRoutes.register(api)
+    SiteAuditRoutes.register(api)
 
     let document = OpenAPIDocument.build(app.apiRegistry.all)
     app.get("openapi.json") { req async throws -> Response in

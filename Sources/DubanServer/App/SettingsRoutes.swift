@@ -1,3 +1,4 @@
+import DubanCore
 import Fluent
 import Vapor
 
@@ -14,7 +15,13 @@ struct AdjustableSetting: Sendable {
                           description: "督办牌发出后多少个工作日未办理即报督查室 / working days before an unanswered card escalates"),
         AdjustableSetting(key: LedgerDeadlines.escalationSettingKey, defaultValue: LedgerDeadlines.defaultEscalationTargetDays,
                           range: 1...365, description: "升级督办的新目标时限（天）/ days to the new target of an escalated listing"),
-    ] + LoginThrottle.settings
+        AdjustableSetting(key: SiteAuditService.intervalSettingKey, defaultValue: SiteAuditService.defaultIntervalDays, range: 1...90,
+                          description: "政府网站普查自查的间隔天数（默认每周）/ days between scheduled website audits (default weekly)"),
+        AdjustableSetting(key: SiteAuditService.probeSettingKey, defaultValue: SiteAuditService.defaultProbeMinutes, range: 5...72,
+                          description: "网站首页可用性探测间隔（分钟，≤72 以保证每天≥20次）/ minutes between home-page probes (≤72 keeps ≥20 a day)"),
+        AdjustableSetting(key: SiteAuditService.passSettingKey, defaultValue: CensusScoring.defaultFailAtDeducted, range: 1...100,
+                          description: "网站普查扣分达到多少分判为不合格（默认值，非标准原文）/ deducted points at which a site fails (a default, not the standard's text)"),
+    ] + ElevatorService.settings + LoginThrottle.settings
 
     /// The stored value, or the default when none is stored or it is out of range.
     static func value(_ key: String, on db: any Database) async throws -> Int {

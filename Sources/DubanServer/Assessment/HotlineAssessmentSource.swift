@@ -12,7 +12,7 @@ enum HotlineAssessmentSource {
         let rows = try await HotlineCase.query(on: db).filter(\.$receivedAt < period.end)
             .filter(\.$receivedAt >= period.start.addingTimeInterval(-60 * 86400)).all()
         var result: [HotlineCaseInput] = []
-        for chunk in stride(from: 0, to: rows.count, by: 500).map({ Array(rows[$0..<min($0 + 500, rows.count)]) }) {
+        for chunk in rows.chunked(500) {
             let ids = chunk.compactMap(\.id)
             let items = Dictionary(uniqueKeysWithValues: try await LedgerItem.query(on: db).filter(\.$id ~~ ids).all()
                 .compactMap { item in item.id.map { ($0, item) } })
@@ -40,7 +40,7 @@ enum HotlineAssessmentSource {
     }
 
     /// The cases as the JSONL file `duban assess hotline --input` reads.
-    static func jsonl(_ cases: [HotlineCaseInput]) throws -> Data {
+    static func jsonl<Line: Encodable>(_ cases: [Line]) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var data = Data()
@@ -61,30 +61,6 @@ enum HotlineAssessmentSource {
     }
 }
 
-/// `GET /api/v1/assessments/hotline?period=yyyy-mm/yyyy-mm`: the SPEC A2 JSON from the database.
-enum AssessmentRoutes {
-    static func register(_ api: APIRoutes) {
-        api.add(.GET, "assessments/hotline", summary: "热线考评计分（附件7，SPEC A2）/ the hotline score of a period", tag: "Assessment",
-                query: [.init(name: "period", schema: Schema.string(maxLength: 20, pattern: "^[0-9]{4}-[0-9]{2}/[0-9]{4}-[0-9]{2}$"),
-                              required: true, description: "如 2026-09/2026-10")],
-                responses: [(200, "计分 / scores (SPEC A2)", Schema.object([("period", Schema.string()), ("units", Schema.array(Schema.object([])))]))],
-                use: hotline)
-    }
-
-    @Sendable static func hotline(_ req: Request) async throws -> Response {
-        try req.requireRole(.admin, .supervisor, .leader)
-        let period: AssessmentPeriod
-        do { period = try AssessmentPeriod(req.query[String.self, at: "period"] ?? "") } catch let error as AssessmentError {
-            throw DubanError.invalid("period", error.message)
-        }
-        let cases = try await HotlineAssessmentSource.cases(in: period, on: req.db)
-        let result = try HotlineAssessmentSource.score(cases, units: [], period: period, calculator: req.application.calendarStore.calculator)
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        return Response(status: .ok, headers: headers, body: .init(data: result.json()))
-    }
-}
-
 /// `duban assess hotline`: the SPEC A2 JSON from JSONL files (the shipped calendar), or from the database.
 public enum HotlineAssessmentCommand {
     /// Scores `cases` (and `units`) JSONL for `period` on the shipped working calendar under `root`.
@@ -98,12 +74,21 @@ public enum HotlineAssessmentCommand {
     }
 
     /// Scores the database's hotline cases for `period`; `export` receives them as the JSONL input.
-    public static func fromDatabase(app: Application, period text: String, units: Data?, export: ((Data) throws -> Void)? = nil) async throws -> Data {
+    /// Without `units`, the assessor's entries stored for the period are used; `exportUnits` receives
+    /// the unit input that was scored, so the file path can be checked against the database path.
+    public static func fromDatabase(app: Application, period text: String, units: Data?, export: ((Data) throws -> Void)? = nil,
+                                    exportUnits: ((Data) throws -> Void)? = nil) async throws -> Data {
         let period = try AssessmentPeriod(text)
         let cases = try await HotlineAssessmentSource.cases(in: period, on: app.db)
         try export?(try HotlineAssessmentSource.jsonl(cases))
-        let result = try HotlineScoring.score(cases: cases, units: try units.map { try HotlineAssessmentInput.parseUnits(jsonl: $0) } ?? [],
-                                              period: period, calculator: app.calendarStore.calculator)
+        let unitInput: [HotlineUnitInput]
+        if let units {
+            unitInput = try HotlineAssessmentInput.parseUnits(jsonl: units)
+        } else {
+            unitInput = try await HotlineAssessments.unitInput(for: period, on: app.db)
+        }
+        try exportUnits?(try HotlineAssessmentSource.jsonl(unitInput))
+        let result = try HotlineScoring.score(cases: cases, units: unitInput, period: period, calculator: app.calendarStore.calculator)
         return result.json()
     }
 }

@@ -40,7 +40,7 @@ public enum OverdueListBenchmark {
                            progress: @escaping @Sendable (String) -> Void) async throws -> Result {
         guard let sql = app.db as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
         progress("loading the demo directory and users…")
-        _ = try await DemoData.load(into: app, tasks: false)
+        _ = try await DemoData.load(into: app, tasks: false, elevators: false)
         let streets = try await Unit.query(on: app.db).filter(\.$kind == UnitKind.street.rawValue).all(\.$id)
         let office = try await UnitAlias.query(on: app.db).filter(\.$aliasKey == TextNormalization.nameKey("汉阳区人民政府督查室")).first()
         guard let office = office?.$unit.id, !streets.isEmpty else { throw DubanError.badRequest("demo directory missing") }

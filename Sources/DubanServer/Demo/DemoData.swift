@@ -76,9 +76,9 @@ public enum DemoData {
     ]
 
     public struct Summary: Sendable, CustomStringConvertible {
-        public var units = 0, people = 0, posts = 0, bodies = 0, members = 0, users = 0, hazards = 0, tasks = 0, creditRecords = 0
+        public var units = 0, people = 0, posts = 0, bodies = 0, members = 0, users = 0, hazards = 0, tasks = 0, creditRecords = 0, elevators = 0
         public var description: String {
-            "units \(units), people \(people), posts \(posts), bodies \(bodies), members \(members), users \(users), listed hazards \(hazards), tasks \(tasks), credit records \(creditRecords)"
+            "units \(units), people \(people), posts \(posts), bodies \(bodies), members \(members), users \(users), listed hazards \(hazards), tasks \(tasks), credit records \(creditRecords), elevators \(elevators)"
         }
     }
 
@@ -93,7 +93,7 @@ public enum DemoData {
 
     /// Loads the demo data into an empty database; does nothing (and says so) when units already exist.
     /// `tasks: false` leaves out the 109 demo tasks (the HTTP tests that do not need them run faster).
-    public static func load(into app: Application, tasks: Bool = true,
+    public static func load(into app: Application, tasks: Bool = true, elevators: Bool = true,
                             progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> Summary? {
         if try await Unit.query(on: app.db).count() > 0 {
             progress("database already holds units; demo data not loaded")
@@ -221,6 +221,9 @@ public enum DemoData {
             }
             if let enterprise = resolve("武汉汉阳示范商贸有限公司") {
                 summary.creditRecords = try await CreditDemo.load(enterprise: enterprise, actor: actor, now: Date(), calculator: calculator, on: db)
+            }
+            if elevators, let street = resolve("建桥街") {
+                summary.elevators = try await ElevatorDemo.load(street: street, office: office, now: Date(), calculator: calculator, on: db)
             }
             progress("demo data loaded: \(summary)")
             return summary

@@ -58,7 +58,7 @@ enum DemoTasks {
                 return TaskRegister.Plan(row: row, target: task.target, lead: units[0], coUnits: Array(units.dropFirst()),
                                          deadlineText: nil, deadline: yearEnd, cadence: .monthly)
             }
-            count += try await assign(plans, supervisor: supervisor, at: issued, calculator: calculator, on: db)
+            count += try await assign(plans, supervisor: supervisor, at: issued, calculator: calculator, on: db).count
         }
         // 11号: weekly reports (11号: "工作专班每周通报,每月考核").
         if let issued = replayed(traffic.issued, now: now), let year = LocalDate(chinaTimeOf: issued)?.year {
@@ -69,7 +69,14 @@ enum DemoTasks {
                                          deadlineText: text, deadline: TaskDeadlineParser.parse(text, year: year)?.chinaDate(hour: 18),
                                          cadence: .weekly)
             }
-            count += try await assign(plans, supervisor: supervisor, at: issued, calculator: calculator, on: db)
+            let items = try await assign(plans, supervisor: supervisor, at: issued, calculator: calculator, on: db)
+            // The campaign's tasks carry its name, the scope of its monthly assessment scheme below.
+            for item in items {
+                item.category = trafficCategory
+                try await item.save(on: db)
+            }
+            count += items.count
+            try await seedTrafficScheme(now: now, on: db)
         }
         _ = try await TaskCards.sweep(now: now, calculator: calculator, on: db)
         return count
@@ -83,9 +90,28 @@ enum DemoTasks {
         }
     }
 
+    static let trafficCategory = "交通秩序综合治理"
+
+    /// The traffic campaign's monthly assessment (001 阳政办(2018)11号 "每月考核") as a scheme over the
+    /// campaign's tasks, with the core's example weights (the seed gives none; the district sets them).
+    static func seedTrafficScheme(now: Date, on db: any Database) async throws {
+        let scheme = AssessmentScheme.trafficCampaignMonthlyExample
+        guard try await SchemeRow.find(scheme.code, on: db) == nil else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let row = SchemeRow()
+        row.id = scheme.code
+        row.scheme = String(decoding: try encoder.encode(scheme), as: UTF8.self)
+        row.kind = ItemKind.task.rawValue
+        row.category = trafficCategory
+        row.updatedBy = "demo-loader"
+        row.updatedAt = now
+        try await row.create(on: db)
+    }
+
     /// Registers and assigns at `issued`, and each lead unit signs for its task an hour later.
     static func assign(_ plans: [TaskRegister.Plan], supervisor: Actor, at issued: Date, calculator: DeadlineCalculator,
-                       on db: any Database) async throws -> Int {
+                       on db: any Database) async throws -> [LedgerItem] {
         let items = try await TaskRegister.create(plans, actor: supervisor, at: issued, calculator: calculator, on: db)
         for item in items {
             guard let unit = item.assignedUnitID else { continue }
@@ -96,6 +122,6 @@ enum DemoTasks {
             try await LedgerService.transition(item, event: .signFor, actor: lead, now: issued.addingTimeInterval(3600),
                                                calculator: calculator, on: db)
         }
-        return items.count
+        return items
     }
 }

@@ -303,6 +303,7 @@ enum LedgerService {
                                   entityID: try item.requireID().text, before: before, after: try dto(item, now: now))
         try await perform(transition.effects, for: item, event: transition.entry.event, now: now, on: db)
         try await CreditHooks.ledgerEvent(item, event: transition.entry.event, actor: actor, now: now, calculator: calculator, on: db)
+        try await ElevatorHooks.ledgerEvent(item, event: transition.entry.event, actor: actor, now: now, calculator: calculator, on: db)
         switch transition.entry.event {
         case .lookBackPass, .lookBackFail:
             try await DeadlineWatches.close(entityType: entityType, entityID: try item.requireID().text, kind: LedgerThreads.lookBackWatch, on: db)

@@ -34,6 +34,7 @@ final class SchedulerService: LifecycleHandler, Sendable {
         }
         running?.cancel()
         await running?.value
+        await SiteAuditService.waitForRunning(app: app)
     }
 
     static func tick(app: Application, scheduler: Scheduler) async {
@@ -48,6 +49,11 @@ final class SchedulerService: LifecycleHandler, Sendable {
             if cards != TaskCards.Report() {
                 app.logger.info("task cards: issued \(cards.issued), escalated \(cards.escalated)")
             }
+            let proposals = try await app.db.write(gate: app.writeGate) { db in
+                try await AccountabilityService.monthly(now: now, calculator: calculator, on: db)
+            }
+            if proposals > 0 { app.logger.info("accountability: \(proposals) proposals for last month") }
+            await SiteAuditService.tick(app: app, now: now)
             let delivery = try await Outbox.deliver(on: app.db, gate: app.writeGate, senders: app.notificationSenders, now: now)
             if sweep.claimed > 0 || delivery != Outbox.Report() {
                 app.logger.info("scheduler: claimed \(sweep.claimed), fired \(sweep.fired); notifications sent \(delivery.sent), retried \(delivery.retried), failed \(delivery.failed)")

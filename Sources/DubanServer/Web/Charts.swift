@@ -69,3 +69,46 @@ struct LineChart: Encodable {
 
     private static func round(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 }
+
+/// A horizontal bar chart drawn on the server as SVG geometry for a Leaf template: one labelled bar
+/// per row (a ranking), longest at the value `maximum`, each bar a link when `href` is given.
+struct BarChart: Encodable {
+    struct Bar: Encodable {
+        var y: Double
+        var width: Double
+        var label: String
+        var value: String
+        var href: String?
+        /// The bar's `<title>`, read by screen readers and shown on hover.
+        var title: String
+        var textY: Double
+        var valueX: Double
+    }
+
+    var width: Double
+    var height: Double
+    /// Where the bars start (the labels sit left of it).
+    var left: Double
+    var barHeight: Double
+    var bars: [Bar]
+    var label: String
+
+    init(label: String, rows: [(label: String, value: Double, display: String, href: String?)], maximum: Double,
+         width: Double = 640, labelWidth: Double = 190, barHeight: Double = 16, gap: Double = 6) {
+        self.label = label
+        self.width = width
+        self.barHeight = barHeight
+        left = labelWidth
+        let span = width - labelWidth - 56
+        let scale = maximum > 0 ? span / maximum : 0
+        bars = rows.enumerated().map { index, row in
+            let y = 4 + Double(index) * (barHeight + gap)
+            let w = Self.round(max(0, min(row.value, maximum)) * scale)
+            return Bar(y: y, width: w, label: row.label, value: row.display, href: row.href, title: "\(row.label)：\(row.display)",
+                       textY: y + barHeight - 4, valueX: labelWidth + w + 4)
+        }
+        height = 8 + Double(rows.count) * (barHeight + gap)
+    }
+
+    private static func round(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+}

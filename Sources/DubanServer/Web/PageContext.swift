@@ -38,7 +38,11 @@ struct Layout: Encodable {
             var items: [(String, String)] = [("/", "home"), ("/items", "ledger"), ("/units", "units"), ("/people", "people"), ("/bodies", "bodies"),
                                              ("/calendar", "calendar"), ("/notifications", "notifications")]
             if CreditService.readers.contains(actor.role) { items.insert(("/credit/subjects", "credit"), at: 2) }
+            if ElevatorService.districtReaders.contains(actor.role) || actor.role.isUnitScoped { items.insert(("/elevators", "elevators"), at: 2) }
             // Navigation by role: the audit log is for those who may read it.
+            if AssessmentRoutes.readers.contains(actor.role) { items.insert(("/assessments/hotline", "assessment"), at: 2) }
+            if actor.role == .unitOperator { items.insert(("/accountability", "accountability"), at: 2) }
+            if [.admin, .supervisor, .leader].contains(actor.role) { items.append(("/site-audit", "siteAudit")) }
             if actor.role == .admin || actor.role == .supervisor { items.append(("/audit", "audit")) }
             if [.admin, .dispatcher, .supervisor].contains(actor.role) { items.insert(("/hotline", "hotline"), at: 2) }
             nav = items.map { NavItem(href: $0.0, label: table[$0.1] ?? $0.1,

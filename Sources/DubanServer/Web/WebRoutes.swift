@@ -26,6 +26,11 @@ enum WebRoutes {
         AuditPages.register(pages)
         NotificationPages.register(pages)
         CreditPages.register(signedIn: pages, public: app)
+        AssessmentPages.register(pages)
+        AccountabilityPages.register(pages)
+        SupervisionPages.register(pages)
+        ElevatorPages.register(signedIn: pages, public: app)
+        SiteAuditPages.register(pages)
     }
 
     struct LoginForm: Content {
