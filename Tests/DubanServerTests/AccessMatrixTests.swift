@@ -28,6 +28,12 @@ final class AccessMatrixTests: XCTestCase {
     /// Roles that register and change ledger items (not evaluators or leaders).
     static let itemWriters: Set<Role> = [.admin, .supervisor, .dispatcher, .inspector, .unitOperator, .enterprise]
     static let admin: Set<Role> = [.admin]
+    static let supervision: Set<Role> = [.admin, .supervisor]
+    static let assessors: Set<Role> = [.admin, .supervisor, .leader]
+    static let siteAuditReaders: Set<Role> = [.admin, .supervisor, .leader]
+    static let elevatorRegistrars: Set<Role> = [.admin, .supervisor, .inspector]
+    /// Everyone but the hotline's evaluators: district roles see all elevators, unit accounts their own.
+    static let elevatorReaders: Set<Role> = Set(Role.allCases).subtracting([.evaluator])
 
     /// The table: "METHOD /path" with Vapor's `:name` parameters. Derived from SPEC §1 (who does what),
     /// the README's access notes and each module's section; unit scoping (404 for other units' ids) is
@@ -125,6 +131,61 @@ final class AccessMatrixTests: XCTestCase {
         "GET /api/v1/public/hotline/:code": .open,
         // Assessment (SPEC M5: supervision and leaders)
         "GET /api/v1/assessments/hotline": .roles([.admin, .supervisor, .leader]),
+        // Assessment and accountability (SPEC M5; 附件5, 附件7): supervision and leaders read, supervision
+        // writes; a unit operator sees its own accountability actions and proposals it hosts
+        "GET /api/v1/assessments/hotline/export": .roles(assessors),
+        "GET /api/v1/assessments/hotline/entries": .roles(assessors),
+        "PUT /api/v1/assessments/hotline/entries/:unitId": .roles(supervision),
+        "GET /api/v1/assessments/tasks": .roles(assessors),
+        "GET /api/v1/assessments/schemes": .roles(assessors),
+        "PUT /api/v1/assessments/schemes/:code": .roles(supervision),
+        "GET /api/v1/assessments/schemes/:code/scores": .roles(assessors),
+        "GET /api/v1/accountability": .roles(assessors.union([.unitOperator])),
+        "GET /api/v1/accountability/:id": .signedIn,
+        "POST /api/v1/accountability": .roles(supervision),
+        "POST /api/v1/accountability/evaluate": .roles(supervision),
+        "POST /api/v1/accountability/:id/events": .signedIn,
+        "GET /api/v1/proposals": .roles(assessors.union([.unitOperator])),
+        "POST /api/v1/proposals": .roles(supervision),
+        "GET /api/v1/proposals/summary": .roles(assessors),
+        "POST /api/v1/proposals/:id/reply": .signedIn,
+        "POST /api/v1/proposals/:id/meeting": .signedIn,
+        "POST /api/v1/proposals/:id/rating": .roles(supervision),
+        // Elevators (SPEC M7, 成府发〔2015〕29号): district roles register and read all; use and maintenance
+        // units (unit-scoped accounts) act on their own elevators; evaluators see none
+        "GET /api/v1/elevators": .roles(elevatorReaders),
+        "POST /api/v1/elevators": .roles(elevatorRegistrars),
+        "GET /api/v1/elevators/dashboard": .roles([.admin, .supervisor, .inspector, .dispatcher, .leader]),
+        "GET /api/v1/elevators/maintainers": .roles(elevatorReaders),
+        "POST /api/v1/elevators/maintainers": .roles(elevatorRegistrars),
+        "GET /api/v1/elevators/maintenance-overdue": .roles(elevatorReaders),
+        "GET /api/v1/elevators/inspection-due": .roles(elevatorReaders),
+        "POST /api/v1/elevators/drills": .roles(elevatorReaders),
+        "GET /api/v1/elevators/:id": .roles(elevatorReaders),
+        "DELETE /api/v1/elevators/:id": .roles(admin),
+        "POST /api/v1/elevators/:id/use-unit": .roles(elevatorRegistrars),
+        "POST /api/v1/elevators/:id/status": .roles(elevatorReaders),
+        "POST /api/v1/elevators/:id/stop-notice": .roles([.admin, .supervisor, .unitOperator, .enterprise]),
+        "POST /api/v1/elevators/:id/maintenance": .roles([.unitOperator, .enterprise]),
+        "POST /api/v1/elevators/:id/maintenance/:recordId/confirmation": .roles([.unitOperator, .enterprise]),
+        "POST /api/v1/elevators/:id/maintenance/:recordId/photos": .roles([.unitOperator, .enterprise]),
+        "POST /api/v1/elevators/:id/inspection-application": .roles([.admin, .supervisor, .unitOperator, .enterprise]),
+        "POST /api/v1/elevators/:id/inspections": .roles(elevatorRegistrars),
+        "POST /api/v1/elevators/:id/incidents": .roles(elevatorReaders),
+        "POST /api/v1/elevators/:id/incidents/:incidentId": .roles(elevatorReaders),
+        "POST /api/v1/elevators/:id/fund-requests": .roles(elevatorReaders),
+        "POST /api/v1/elevators/:id/penalties": .roles(elevatorRegistrars),
+        "GET /api/v1/public/elevators/:code": .open,
+        "POST /api/v1/public/elevators/:code/reports": .open,
+        // Site audit (SPEC M9): supervision runs it, leaders read the reports
+        "GET /api/v1/site-audit/sites": .roles(siteAuditReaders),
+        "POST /api/v1/site-audit/sites": .roles(supervision),
+        "GET /api/v1/site-audit/sites/:id": .roles(siteAuditReaders),
+        "POST /api/v1/site-audit/sites/:id/audits": .roles(supervision),
+        "GET /api/v1/site-audit/sites/:id/audits": .roles(siteAuditReaders),
+        "GET /api/v1/site-audit/audits/:id": .roles(siteAuditReaders),
+        "POST /api/v1/site-audit/sites/:id/probes": .roles(supervision),
+        "GET /api/v1/site-audit/sites/:id/availability": .roles(siteAuditReaders),
         // Credit (SPEC M6; README "Access": dispatchers and evaluators see none)
         "GET /api/v1/credit/rules": .signedIn,
         "PUT /api/v1/credit/rules": .roles(admin),
@@ -215,7 +276,30 @@ final class AccessMatrixTests: XCTestCase {
         "POST /credit/subjects/:id/objections/:objection": .roles(creditReaders),
         "POST /credit/subjects/:id/repairs/:repair": .roles(creditReaders),
         "POST /credit/subjects/:id/cases/:case": .roles(creditReaders),
-        "GET /credit/publications": .roles([.admin, .supervisor, .inspector, .leader]),
+        "GET /credit/publications": .roles([.admin, .supervisor, .inspector, .leader]),        "GET /assessments/hotline": .roles(assessors),
+        // A unit operator reads its own unit's page only: for any other id, 403.
+        "GET /assessments/hotline/units/:unitId": .roles(assessors),
+        "POST /assessments/hotline/units/:unitId": .roles(supervision),
+        "GET /assessments/tasks": .roles(assessors),
+        "GET /accountability": .roles(assessors.union([.unitOperator])),
+        "GET /accountability/:id": .signedIn,
+        "POST /accountability/evaluate": .roles(supervision),
+        "POST /accountability/propose": .roles(supervision),
+        "POST /accountability/:id/events": .signedIn,
+        "GET /proposals": .roles(assessors.union([.unitOperator])),
+        "POST /proposals": .roles(supervision),
+        "POST /proposals/:id/:step": .signedIn,
+        "GET /elevators": .roles(elevatorReaders),
+        "GET /elevators/:id": .roles(elevatorReaders),
+        "GET /elevators/:id/label": .roles(elevatorReaders),
+        "POST /elevators/:id/use-unit": .roles(elevatorRegistrars),
+        "GET /e/:code": .open,
+        "GET /e/:code/qr.svg": .open,
+        "POST /e/:code/report": .open,
+        "GET /site-audit": .roles(siteAuditReaders),
+        "GET /site-audit/sites/:id": .roles(siteAuditReaders),
+        "POST /site-audit/sites/:id/audits": .roles(supervision),
+        "GET /site-audit/audits/:id": .roles(siteAuditReaders),
     ]
 
     /// One demo account per role.

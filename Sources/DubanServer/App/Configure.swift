@@ -50,6 +50,7 @@ public func configure(_ app: Application, settings: DubanSettings) async throws 
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(MetricsMiddleware())
     app.middleware.use(DubanErrorMiddleware())
+    app.middleware.use(RequestTargetLimitMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(ActorMiddleware())

@@ -19,3 +19,18 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         return response
     }
 }
+
+/// Refuses a request whose target (path and query) is longer than 8 KiB with 414 and a JSON error
+/// (a Duban default, the common limit of proxies and browsers). No list filter or id comes near it; a
+/// longer URL is either a mistake or an attempt to make the server parse and log megabytes.
+struct RequestTargetLimitMiddleware: AsyncMiddleware {
+    static let maxTargetBytes = 8 * 1024
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.url.string.utf8.count <= Self.maxTargetBytes else {
+            throw DubanError(.uriTooLong, code: "uri_too_long",
+                             message: "请求地址过长（上限 \(Self.maxTargetBytes) 字节）/ request URL too long", field: "url")
+        }
+        return try await next.respond(to: request)
+    }
+}
