@@ -192,4 +192,27 @@ final class AuthHardeningTests: XCTestCase {
         }
         XCTAssertGreaterThan(forms, 30)
     }
+
+    /// A request that gets no answer (here a handler that waits 5 s, as a query on a connection cut by
+    /// the database would) is answered 503 `request_timeout` at the deadline, as JSON; other requests
+    /// are unaffected.
+    func testAnUnansweredRequestGets503AtTheDeadline() async throws {
+        try await TestApp.run(demo: false, adjust: { $0.requestTimeout = 1 }) { app in
+            app.get("test-slow") { _ async throws -> String in
+                try await Task.sleep(nanoseconds: 5_000_000_000)
+                return "late"
+            }
+            let started = Date()
+            let res = try await app.send(.GET, "/test-slow")
+            let elapsed = Date().timeIntervalSince(started)
+            XCTAssertEqual(res.status, .serviceUnavailable)
+            XCTAssertEqual(res.errorBody?.code, "request_timeout")
+            XCTAssertEqual(res.headers.first(name: .retryAfter), "5")
+            XCTAssertGreaterThanOrEqual(elapsed, 1)
+            XCTAssertLessThan(elapsed, 4, "answered at the 1 s deadline, not when the handler finished")
+            let health = try await app.send(.GET, "/healthz")
+            XCTAssertEqual(health.status, .ok)
+        }
+    }
+
 }

@@ -20,10 +20,12 @@ enum TestApp {
     /// Runs `body` with a migrated application; with `demo`, the demo data is loaded first (with its
     /// 109 tasks only when `tasks`, its elevators only when `elevators`).
     static func run(demo: Bool = true, tasks: Bool = false, elevators: Bool = false,
+                    adjust: (inout DubanSettings) -> Void = { _ in },
                     _ body: (Application) async throws -> Void) async throws {
         let sqlite = NSTemporaryDirectory() + "duban-test-\(UUID().uuidString).sqlite"
-        let settings = DubanSettings(databaseURL: postgresURL, sqlitePath: sqlite, rootDirectory: root, bcryptCost: 4,
+        var settings = DubanSettings(databaseURL: postgresURL, sqlitePath: sqlite, rootDirectory: root, bcryptCost: 4,
                                      secureCookies: true)
+        adjust(&settings)
         let app = try await Application.make(.testing)
         do {
             try await configure(app, settings: settings)

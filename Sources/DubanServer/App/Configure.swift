@@ -51,6 +51,8 @@ public func configure(_ app: Application, settings: DubanSettings) async throws 
     app.middleware.use(MetricsMiddleware())
     app.middleware.use(DubanErrorMiddleware())
     app.middleware.use(RequestTargetLimitMiddleware())
+    app.middleware.use(RequestDeadlineMiddleware(seconds: settings.requestTimeout,
+                                                 exemptAboveBytes: app.routes.defaultMaxBodySize.value))
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(ActorMiddleware())

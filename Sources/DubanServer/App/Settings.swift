@@ -23,6 +23,10 @@ public struct DubanSettings: Sendable {
     public var maxBodySize: String
     /// Largest attachment (`DUBAN_MAX_ATTACHMENT_MB`, default 10 MB: `AttachmentCheck.defaultMaxBytes`).
     public var maxAttachmentBytes: Int
+    /// Longest a request may wait for its answer (`DUBAN_REQUEST_TIMEOUT`, seconds, default 15 — a Duban
+    /// default): past it the client gets 503 instead of a hung connection, e.g. while the database is
+    /// unreachable. Uploads larger than `maxBodySize` are exempt (a slow link may need longer).
+    public var requestTimeout: TimeInterval = 15
 
     public init(databaseURL: String? = nil, sqlitePath: String, rootDirectory: String, bcryptCost: Int = 12,
                 secureCookies: Bool = true, tokenLifetime: TimeInterval = 12 * 3600, maxBodySize: String = "1mb",
@@ -41,7 +45,7 @@ public struct DubanSettings: Sendable {
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> DubanSettings {
         let root = environment["DUBAN_ROOT"].map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? defaultRoot()
         let url = environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-        return DubanSettings(
+        var settings = DubanSettings(
             databaseURL: url,
             sqlitePath: environment["DUBAN_SQLITE_PATH"] ?? root + "data/duban.sqlite",
             rootDirectory: root,
@@ -53,6 +57,8 @@ public struct DubanSettings: Sendable {
                 ?? AttachmentCheck.defaultMaxBytes,
             sessionLifetime: (environment["DUBAN_SESSION_HOURS"].flatMap(Double.init).map { min(max($0, 0.1), 24 * 30) } ?? 8) * 3600
         )
+        settings.requestTimeout = environment["DUBAN_REQUEST_TIMEOUT"].flatMap(Double.init).map { min(max($0, 1), 600) } ?? 15
+        return settings
     }
 
     /// The working directory when it holds `Resources/`, else the package root this file was built from.
