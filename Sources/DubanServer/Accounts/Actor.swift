@@ -45,3 +45,19 @@ extension Request {
         return actor
     }
 }
+
+/// Role sets named once for the route guards (`roles:` on a route), from SPEC §1 and the modules'
+/// access rules; a module's own finer rule (its unit, its record) still applies in the handler.
+enum Roles {
+    static let admin: [Role] = [.admin]
+    static let supervision: [Role] = [.admin, .supervisor]
+    /// Admins, and inspectors and operators below their own unit (DirectoryAccess).
+    static let unitEditors: [Role] = [.admin, .inspector, .unitOperator]
+    /// Roles that register and change ledger items (not evaluators or leaders).
+    static let itemWriters: [Role] = [.admin, .supervisor, .dispatcher, .inspector, .unitOperator, .enterprise]
+    /// Everyone on a ledger item's thread (evaluators only see hotline cases).
+    static let itemCorrespondents: [Role] = itemWriters + [.leader]
+    static let taskReporters: [Role] = [.admin, .unitOperator]
+    static let lookBack: [Role] = [.admin, .supervisor, .dispatcher, .inspector]
+    static let hotlineContact: [Role] = [.admin, .unitOperator]
+}

@@ -1,3 +1,4 @@
+import DubanCore
 import NIOConcurrencyHelpers
 import Vapor
 
@@ -20,6 +21,9 @@ struct APIOperation: Sendable {
     var pathSchemas: [String: JSON] = [:]
     /// Authenticated by a partner agency's `X-Agency-Key` instead of a user's token (联合奖惩).
     var agencyKey = false
+    /// The only roles that may call it, checked before the body or the path is read (nil: every
+    /// signed-in role, or a rule that depends on the record, checked by the handler).
+    var roles: [Role]?
 
     struct QueryParameter: Sendable {
         var name: String
@@ -64,6 +68,7 @@ struct APIRoutes {
         agencyKey: Bool = false,
         pathSchemas: [String: JSON] = [:],
         rawBody: (types: [String], maxSize: ByteCount)? = nil,
+        roles: [Role]? = nil,
         use handler: @escaping @Sendable (Request) async throws -> R
     ) -> Route {
         let components: [PathComponent] = path.split(separator: "/").map { part in
@@ -97,11 +102,40 @@ struct APIRoutes {
         app.apiRegistry.append(APIOperation(
             method: method, path: "/api/v1/" + path, summary: summary, tag: tag, query: query,
             requestBody: body, rawBodyTypes: rawBody?.types ?? [], responses: responses, requiresAuth: requiresAuth,
-            pathSchemas: pathSchemas, agencyKey: agencyKey))
+            pathSchemas: pathSchemas, agencyKey: agencyKey, roles: roles))
+        let guarded = RoleGuard.wrap(roles, handler)
         if let rawBody {
-            return routes.on(method, components, body: .collect(maxSize: rawBody.maxSize), use: handler)
+            return routes.on(method, components, body: .collect(maxSize: rawBody.maxSize), use: guarded)
         }
-        return routes.on(method, components, use: handler)
+        return routes.on(method, components, use: guarded)
+    }
+}
+
+/// The role check of a route, before its handler reads anything: a wrong role gets 403 (401 when
+/// not signed in), never a validation error or a 404 that would tell it what exists.
+enum RoleGuard {
+    static func wrap<R>(_ roles: [Role]?, _ handler: @escaping @Sendable (Request) async throws -> R)
+        -> @Sendable (Request) async throws -> R {
+        guard let roles else { return handler }
+        return { req in
+            try req.requireRole(roles)
+            return try await handler(req)
+        }
+    }
+}
+
+extension RoutesBuilder {
+    /// A page route open only to `roles` (checked before the form or the path is read).
+    @discardableResult
+    func get<R: AsyncResponseEncodable>(_ path: PathComponent..., roles: [Role],
+                                        use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
+        on(.GET, path, use: RoleGuard.wrap(roles, handler))
+    }
+
+    @discardableResult
+    func post<R: AsyncResponseEncodable>(_ path: PathComponent..., roles: [Role],
+                                         use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
+        on(.POST, path, use: RoleGuard.wrap(roles, handler))
     }
 }
 

@@ -75,6 +75,10 @@ enum OpenAPIDocument {
                 responses.append((String(response.status), r))
             }
             op.set("responses", .object(responses))
+            if let roles = operation.roles {
+                op.set("x-duban-roles", .array(roles.map { .string($0.rawValue) }))
+                op.set("description", .string("角色 / roles: " + roles.map(\.rawValue).joined(separator: ", ")))
+            }
             op.set("security", operation.agencyKey ? [["agencyKey": []]] : operation.requiresAuth ? [["bearer": []]] : [])
             let method = operation.method.rawValue.lowercased()
             if let index = paths.firstIndex(where: { $0.0 == operation.path }) {

@@ -131,17 +131,35 @@ enum ProposalService {
                 responses: [(201, "已登记 / registered", Schema.ref("Proposal")), (409, "案号重复 / number taken", Schema.ref("Error"))],
                 use: create)
         api.add(.GET, "proposals/summary", summary: "办复率、见面率、满意率对照目标 / rates against the targets", tag: tag, query: [year],
-                responses: [(200, "统计 / the report", Schema.object([]))], use: summary)
+                responses: [(200, "统计 / the report", summarySchema)], use: summary)
         for (step, text) in [("reply", "办复 / record the reply"), ("meeting", "见面 / record the meeting"),
                              ("rating", "代表委员满意度 / record the rating")] {
             api.add(.POST, "proposals/{id}/\(step)", summary: text, tag: tag, body: Schema.ref("ProposalStepInput"),
                     responses: [(200, "已记录 / recorded", Schema.ref("Proposal")), (404, "无此议提案 / not found", Schema.ref("Error")),
                                 (409, "状态不允许 / not allowed now", Schema.ref("Error"))],
-                    pathSchemas: ["id": Schema.uuid], use: { req in try await Self.step(req, step) })
+                    pathSchemas: ["id": Schema.uuid], roles: step == "rating" ? Roles.supervision : nil,
+                    use: { req in try await Self.step(req, step) })
         }
     }
 
     static let readers: [Role] = [.admin, .supervisor, .leader]
+
+    /// `ProposalSupervisionReport` as encoded by `SupervisionRoutes.json` (a rate is numerator over
+    /// denominator; it and `met` are absent when nothing was due).
+    static let summarySchema: JSON = {
+        let rate = Schema.object([("numerator", Schema.integer(minimum: 0)), ("denominator", Schema.integer(minimum: 1))],
+                                 required: ["numerator", "denominator"])
+        let check = Schema.object([("rate", rate), ("targetPercent", Schema.integer(minimum: 0, maximum: 100)), ("met", Schema.boolean)],
+                                  required: ["targetPercent"])
+        let counts = ["assigned", "replied", "repliedLate", "met", "rated", "satisfied", "coHandled"]
+        let unit = Schema.object([("unit", Schema.string())] + counts.map { ($0, Schema.integer(minimum: 0)) }
+                                 + [("replyRate", check), ("meetingRate", check), ("satisfactionRate", check)],
+                                 required: ["unit"] + counts + ["replyRate", "meetingRate", "satisfactionRate"])
+        let overdue = Schema.object([("id", Schema.string()), ("hostUnit", Schema.string()), ("due", Schema.dateTime)],
+                                    required: ["id", "hostUnit", "due"])
+        return Schema.object([("overall", unit), ("units", Schema.array(unit)), ("overdue", Schema.array(overdue))],
+                             required: ["overall", "units", "overdue"])
+    }()
 
     static func year(_ req: Request) throws -> Int {
         if let text = req.query[String.self, at: "year"] {

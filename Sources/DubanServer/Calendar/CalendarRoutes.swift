@@ -23,20 +23,20 @@ enum CalendarRoutes {
         api.add(.PUT, "calendar/years/{year}", summary: "更正某年节假日（管理员）/ correct a year (admin)", tag: tag,
                 body: Schema.ref("CalendarYearInput"),
                 responses: [(200, "已保存 / saved", Schema.ref("CalendarYear")), (404, "不存在 / not found", error)],
-                pathSchemas: ["year": Schema.integer(minimum: 2000, maximum: 2100)], use: putYear)
+                pathSchemas: ["year": Schema.integer(minimum: 2000, maximum: 2100)], roles: Roles.admin, use: putYear)
         api.add(.DELETE, "calendar/years/{year}", summary: "撤销更正，恢复随版本发布的数据（管理员）/ revert to shipped data (admin)",
                 tag: tag, responses: [(204, "已恢复 / reverted", nil), (404, "不存在 / not found", error)],
-                pathSchemas: ["year": Schema.integer(minimum: 2000, maximum: 2100)], use: deleteYear)
+                pathSchemas: ["year": Schema.integer(minimum: 2000, maximum: 2100)], roles: Roles.admin, use: deleteYear)
         api.add(.GET, "calendar/working-hours", summary: "工作时间 / working hours", tag: tag,
                 responses: [(200, "工作时间 / working hours", Schema.ref("WorkingHours"))], use: workingHours)
         api.add(.PUT, "calendar/working-hours", summary: "设置工作时间（管理员）/ set working hours (admin)", tag: tag,
                 body: Schema.ref("WorkingHours"),
-                responses: [(200, "已保存 / saved", Schema.ref("WorkingHours"))], use: putWorkingHours)
+                responses: [(200, "已保存 / saved", Schema.ref("WorkingHours"))], roles: Roles.admin, use: putWorkingHours)
         api.add(.GET, "calendar/warning-lead", summary: "到期前提醒提前量 / how long before a deadline the due-soon warning fires", tag: tag,
                 responses: [(200, "提前量 / the lead", Schema.ref("WarningLead"))], use: warningLead)
         api.add(.PUT, "calendar/warning-lead", summary: "设置提醒提前量（管理员）/ set the warning lead (admin)", tag: tag,
                 body: Schema.ref("WarningLead"),
-                responses: [(200, "已保存 / saved", Schema.ref("WarningLead"))], use: putWarningLead)
+                responses: [(200, "已保存 / saved", Schema.ref("WarningLead"))], roles: Roles.admin, use: putWarningLead)
     }
 
     @Sendable static func deadline(_ req: Request) async throws -> DeadlineDTO {

@@ -44,26 +44,26 @@ enum CreditRoutes {
                             (422, "不符合列入条件 / no entry condition", error)], use: propose)
         api.add(.POST, "credit/records", summary: "录入行政处罚、行政许可、表彰或事故责任认定 / enter a decision", tag: tag,
                 body: Schema.ref("CreditRecordInput"), responses: [(201, "已录入 / entered", Schema.ref("CreditRecord")), notFound],
-                use: createRecord)
+                roles: CreditService.recorders, use: createRecord)
         api.add(.GET, "credit/records/{id}", summary: "查看信用记录 / get a record", tag: tag,
                 responses: [(200, "记录 / the record", Schema.ref("CreditRecord")), notFound], use: record)
         api.add(.POST, "credit/records/{id}/publish", summary: "双公示：公示决定 / publish a decision", tag: tag,
                 responses: [(200, "已公示 / published", Schema.ref("CreditRecord")), notFound, conflict], use: publish)
         api.add(.POST, "credit/records/{id}/objections", summary: "提出异议（主体）/ object to a record (the subject)", tag: tag,
                 body: Schema.ref("CreditObjectionInput"),
-                responses: [(201, "已受理 / filed", Schema.ref("CreditObjection")), notFound, conflict], use: object)
+                responses: [(201, "已受理 / filed", Schema.ref("CreditObjection")), notFound, conflict], roles: CreditService.readers, use: object)
         api.add(.POST, "credit/records/{id}/repairs", summary: "申请信用修复（主体）/ apply for repair (the subject)", tag: tag,
                 body: Schema.ref("CreditRepairInput"),
-                responses: [(201, "已申请 / applied", Schema.ref("CreditRepair")), notFound, conflict], use: applyRepair)
+                responses: [(201, "已申请 / applied", Schema.ref("CreditRepair")), notFound, conflict], roles: CreditService.readers, use: applyRepair)
         api.add(.POST, "credit/objections/{id}/decision", summary: "异议复核决定 / decide an objection", tag: tag,
                 body: Schema.ref("CreditDecisionInput"),
-                responses: [(200, "已决定 / decided", Schema.ref("CreditObjection")), notFound, conflict], use: decideObjection)
+                responses: [(200, "已决定 / decided", Schema.ref("CreditObjection")), notFound, conflict], roles: CreditService.readers, use: decideObjection)
         api.add(.POST, "credit/repairs/{id}/decision", summary: "信用修复审核决定 / decide a repair", tag: tag,
                 body: Schema.ref("CreditDecisionInput"),
-                responses: [(200, "已决定 / decided", Schema.ref("CreditRepair")), notFound, conflict], use: decideRepair)
+                responses: [(200, "已决定 / decided", Schema.ref("CreditRepair")), notFound, conflict], roles: CreditService.readers, use: decideRepair)
         api.add(.POST, "credit/black-list/{id}/events", summary: "黑名单程序：告知、陈述申辩、列入、不予列入、提前移出 / a black-list step", tag: tag,
                 body: Schema.ref("BlackListEventInput"),
-                responses: [(200, "已办理 / done", Schema.ref("BlackListCase")), notFound, conflict], use: caseEvent)
+                responses: [(200, "已办理 / done", Schema.ref("BlackListCase")), notFound, conflict], roles: CreditService.readers, use: caseEvent)
         api.add(.GET, "credit/publications", summary: "双公示：须公示的决定与逾期公示报告 / decisions to publish and late publications",
                 tag: tag, query: [.init(name: "late", schema: Schema.enumeration(["true", "false"]), description: "只看逾期 / late only"),
                                   .limit, .cursor],

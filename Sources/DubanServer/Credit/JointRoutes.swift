@@ -41,7 +41,7 @@ enum JointRoutes {
                 responses: [(200, "成员单位 / agencies", Schema.array(Schema.ref("CreditAgency")))], use: agencies)
         api.add(.POST, "credit/agencies", summary: "登记成员单位并发放密钥（仅显示一次）/ register an agency and issue its key (shown once)",
                 tag: tag, body: Schema.ref("CreditAgencyInput"),
-                responses: [(201, "已登记 / registered", Schema.ref("CreditAgencyCreated"))], use: createAgency)
+                responses: [(201, "已登记 / registered", Schema.ref("CreditAgencyCreated"))], roles: Roles.admin, use: createAgency)
         api.add(.DELETE, "credit/agencies/{id}", summary: "停用成员单位密钥 / revoke an agency's key", tag: tag,
                 responses: [(200, "已停用 / revoked", Schema.ref("CreditAgency")), (404, "不存在 / not found", error)], use: revokeAgency)
     }

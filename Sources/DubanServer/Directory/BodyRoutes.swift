@@ -23,7 +23,7 @@ enum BodyRoutes {
         api.add(.DELETE, "bodies/{id}", summary: "撤销机构 / delete a body", tag: tag,
                 responses: [(204, "已删除 / deleted", nil), notFound], use: delete)
         api.add(.POST, "bodies/{id}/members", summary: "增加成员 / add a member", tag: tag, body: Schema.ref("BodyMemberInput"),
-                responses: [(201, "已增加 / added", body), notFound], use: addMember)
+                responses: [(201, "已增加 / added", body), notFound], roles: Roles.admin, use: addMember)
         api.add(.DELETE, "bodies/{id}/members/{memberId}", summary: "移除成员 / remove a member", tag: tag,
                 responses: [(200, "已移除 / removed", body), notFound], use: removeMember)
     }

@@ -23,7 +23,7 @@ enum PersonRoutes {
                 responses: [(204, "已删除 / deleted", nil), notFound, (409, "仍被引用 / still in use", Schema.ref("Error"))],
                 use: delete)
         api.add(.POST, "people/{id}/posts", summary: "登记任职 / add a post", tag: tag, body: Schema.ref("PostInput"),
-                responses: [(201, "已登记 / created", person), notFound], use: addPost)
+                responses: [(201, "已登记 / created", person), notFound], roles: Roles.admin, use: addPost)
         api.add(.PATCH, "people/{id}/posts/{postId}", summary: "结束任职 / end a post", tag: tag, body: Schema.ref("PostEnd"),
                 responses: [(200, "已修改 / changed", person), notFound], use: endPost)
     }

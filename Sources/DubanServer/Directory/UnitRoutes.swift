@@ -15,7 +15,7 @@ enum UnitRoutes {
                 responses: [(200, "单位列表 / a page of units", Schema.page(of: "Unit"))], use: list)
         api.add(.POST, "units", summary: "登记单位 / create a unit", tag: tag, body: Schema.ref("UnitCreate"),
                 responses: [(201, "已登记 / created", unit), (409, "名称、别名或代码重复 / duplicate", Schema.ref("Error"))],
-                use: create)
+                roles: Roles.unitEditors, use: create)
         api.add(.GET, "units/lookup", summary: "按名称或别名查找单位 / resolve a name or alias", tag: tag,
                 query: [.init(name: "name", schema: Schema.string(maxLength: 200, minLength: 1), required: true,
                               description: "名称或任一别名 / name or any alias")],
@@ -25,10 +25,10 @@ enum UnitRoutes {
                 responses: [(200, "单位 / the unit", unit), (404, "不存在 / not found", Schema.ref("Error"))], use: get)
         api.add(.PATCH, "units/{id}", summary: "修改单位 / change a unit", tag: tag, body: Schema.ref("UnitPatch"),
                 responses: [(200, "已修改 / changed", unit), (404, "不存在 / not found", Schema.ref("Error")),
-                            (409, "重复 / duplicate", Schema.ref("Error"))], use: update)
+                            (409, "重复 / duplicate", Schema.ref("Error"))], roles: Roles.unitEditors, use: update)
         api.add(.DELETE, "units/{id}", summary: "删除单位 / delete a unit", tag: tag,
                 responses: [(204, "已删除 / deleted", nil), (404, "不存在 / not found", Schema.ref("Error")),
-                            (409, "仍被引用 / still in use", Schema.ref("Error"))], use: delete)
+                            (409, "仍被引用 / still in use", Schema.ref("Error"))], roles: Roles.admin, use: delete)
     }
 
     @Sendable static func list(_ req: Request) async throws -> ListPage<UnitDTO> {

@@ -8,9 +8,9 @@ enum ElevatorPages {
     static func register(signedIn pages: any RoutesBuilder, public app: Application) {
         ElevatorPublic.registerPages(app)
         pages.get("elevators", use: dashboard)
-        pages.get("elevators", ":id", use: archive)
-        pages.post("elevators", ":id", "use-unit", use: useUnit)
-        pages.get("elevators", ":id", "label", use: label)
+        pages.get("elevators", ":id", roles: ElevatorService.readers, use: archive)
+        pages.post("elevators", ":id", "use-unit", roles: ElevatorService.registrars, use: useUnit)
+        pages.get("elevators", ":id", "label", roles: ElevatorService.readers, use: label)
     }
 
     /// A horizontal bar chart drawn on the server as SVG geometry (like `LineChart`).

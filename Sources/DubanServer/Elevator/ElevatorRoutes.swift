@@ -32,64 +32,64 @@ enum ElevatorRoutes {
         let conflict: (Int, String, JSON?) = (409, "当前状态不允许 / not allowed in this state", error)
         api.add(.POST, "elevators/maintainers", summary: "登记维保单位资质和24小时应急电话 / register a maintenance unit", tag: tag,
                 body: Schema.ref("ElevatorMaintainerInput"), responses: [(200, "已登记 / registered", Schema.ref("ElevatorMaintainer"))],
-                use: registerMaintainer)
+                roles: ElevatorService.registrars, use: registerMaintainer)
         api.add(.GET, "elevators/maintainers", summary: "维保单位 / maintenance units", tag: tag,
-                responses: [(200, "维保单位 / maintenance units", Schema.array(Schema.ref("ElevatorMaintainer")))], use: maintainers)
+                responses: [(200, "维保单位 / maintenance units", Schema.array(Schema.ref("ElevatorMaintainer")))], roles: ElevatorService.readers, use: maintainers)
         api.add(.POST, "elevators", summary: "登记电梯（一梯一档）/ register an elevator", tag: tag, body: Schema.ref("ElevatorInput"),
-                responses: [(201, "已登记 / registered", Schema.ref("Elevator")), conflict], use: create)
+                responses: [(201, "已登记 / registered", Schema.ref("Elevator")), conflict], roles: ElevatorService.registrars, use: create)
         api.add(.GET, "elevators", summary: "电梯列表 / elevators", tag: tag,
                 query: [.init(name: "status", schema: Schema.enumeration(ElevatorStatus.allCases.map(\.rawValue)), description: "状态 / status"),
                         .init(name: "maintenanceUnitId", schema: Schema.uuid, description: "维保单位 / maintenance unit"), .limit, .cursor],
-                responses: [(200, "电梯 / elevators", Schema.page(of: "Elevator"))], use: list)
+                responses: [(200, "电梯 / elevators", Schema.page(of: "Elevator"))], roles: ElevatorService.readers, use: list)
         api.add(.GET, "elevators/dashboard", summary: "电梯安全合规看板 / elevator compliance dashboard", tag: tag,
-                responses: [(200, "看板 / dashboard", Schema.ref("ElevatorDashboard"))], use: dashboard)
+                responses: [(200, "看板 / dashboard", Schema.ref("ElevatorDashboard"))], roles: ElevatorService.districtReaders, use: dashboard)
         api.add(.GET, "elevators/maintenance-overdue", summary: "超期未维保电梯（按维保单位）/ elevators overdue for maintenance", tag: tag,
                 query: [.init(name: "maintenanceUnitId", schema: Schema.uuid, description: "维保单位 / maintenance unit"), .limit, .cursor],
-                responses: [(200, "超期电梯 / overdue elevators", Schema.page(of: "ElevatorDue"))], use: maintenanceOverdue)
+                responses: [(200, "超期电梯 / overdue elevators", Schema.page(of: "ElevatorDue"))], roles: ElevatorService.readers, use: maintenanceOverdue)
         api.add(.GET, "elevators/inspection-due", summary: "定期检验：即将需申请、逾期未申请、已过有效期 / inspections due, overdue, expired",
                 tag: tag, query: [.init(name: "state", schema: Schema.enumeration(["due", "overdue", "expired"]), required: true,
                                         description: "due: 即将需申请; overdue: 逾期未申请; expired: 超过有效期"), .limit, .cursor],
-                responses: [(200, "电梯 / elevators", Schema.page(of: "ElevatorDue"))], use: inspectionDue)
+                responses: [(200, "电梯 / elevators", Schema.page(of: "ElevatorDue"))], roles: ElevatorService.readers, use: inspectionDue)
         api.add(.POST, "elevators/drills", summary: "记录维保单位应急演练 / log a drill", tag: tag, body: Schema.ref("ElevatorDrillInput"),
-                responses: [(201, "已记录 / logged", Schema.ref("ElevatorDrill"))], use: drill)
+                responses: [(201, "已记录 / logged", Schema.ref("ElevatorDrill"))], roles: ElevatorService.ownersAndSupervision, use: drill)
         api.add(.GET, "elevators/{id}", summary: "电梯档案（一梯一档）/ an elevator's archive", tag: tag,
-                responses: [(200, "档案 / archive", Schema.ref("ElevatorArchive")), notFound], use: archive)
+                responses: [(200, "档案 / archive", Schema.ref("ElevatorArchive")), notFound], roles: ElevatorService.readers, use: archive)
         api.add(.DELETE, "elevators/{id}", summary: "删除电梯档案（5年内拒绝）/ delete (refused within 5 years)", tag: tag,
-                responses: [(204, "已删除 / deleted", nil), notFound, conflict], use: delete)
+                responses: [(204, "已删除 / deleted", nil), notFound, conflict], roles: Roles.admin, use: delete)
         api.add(.POST, "elevators/{id}/use-unit", summary: "认定使用单位（成府发〔2015〕29号 二）/ determine the use unit", tag: tag,
-                body: Schema.ref("UseUnitInput"), responses: [(200, "认定结果 / decision", Schema.ref("UseUnitDecision")), notFound], use: useUnit)
+                body: Schema.ref("UseUnitInput"), responses: [(200, "认定结果 / decision", Schema.ref("UseUnitDecision")), notFound], roles: ElevatorService.registrars, use: useUnit)
         api.add(.POST, "elevators/{id}/status", summary: "投入使用、停用、恢复、封停、报废 / change the status", tag: tag,
-                body: Schema.ref("ElevatorStatusInput"), responses: [(200, "已变更 / changed", Schema.ref("Elevator")), notFound, conflict], use: status)
+                body: Schema.ref("ElevatorStatusInput"), responses: [(200, "已变更 / changed", Schema.ref("Elevator")), notFound, conflict], roles: ElevatorService.statusChangers, use: status)
         api.add(.POST, "elevators/{id}/stop-notice", summary: "发布停运公告 / publish the stop notice", tag: tag,
-                responses: [(200, "已公告 / published", Schema.ref("Elevator")), notFound, conflict], use: stopNotice)
+                responses: [(200, "已公告 / published", Schema.ref("Elevator")), notFound, conflict], roles: ElevatorService.ownersAndSupervision, use: stopNotice)
         api.add(.POST, "elevators/{id}/maintenance", summary: "维保记录（维保单位）/ log maintenance", tag: tag,
                 body: Schema.ref("ElevatorMaintenanceInput"), responses: [(201, "已记录 / logged", Schema.ref("ElevatorMaintenance")), notFound, conflict],
-                use: logMaintenance)
+                roles: ElevatorService.unitAccounts, use: logMaintenance)
         api.add(.POST, "elevators/{id}/maintenance/{recordId}/confirmation", summary: "使用单位确认并评价维保 / the use unit confirms and rates",
                 tag: tag, body: Schema.ref("ElevatorConfirmInput"),
-                responses: [(200, "已确认 / confirmed", Schema.ref("ElevatorMaintenance")), notFound, conflict], use: confirm)
+                responses: [(200, "已确认 / confirmed", Schema.ref("ElevatorMaintenance")), notFound, conflict], roles: ElevatorService.unitAccounts, use: confirm)
         api.add(.POST, "elevators/{id}/maintenance/{recordId}/photos", summary: "上传维保现场照片 / upload a site photo", tag: tag,
                 query: [.init(name: "name", schema: Schema.string(maxLength: 200, minLength: 1), required: true, description: "文件名 / file name")],
                 responses: [(201, "已上传 / uploaded", Schema.ref("ElevatorMaintenance")), notFound],
                 rawBody: ([AttachmentType.jpeg, .png, .webp].map(\.rawValue), ByteCount(value: api.app.duban.maxAttachmentBytes + 64 * 1024)),
-                use: photo)
+                roles: ElevatorService.unitAccounts, use: photo)
         api.add(.POST, "elevators/{id}/inspection-application", summary: "申请定期检验（使用单位）/ apply for the periodic inspection", tag: tag,
-                responses: [(200, "已申请 / applied", Schema.ref("Elevator")), notFound, conflict], use: applyForInspection)
+                responses: [(200, "已申请 / applied", Schema.ref("Elevator")), notFound, conflict], roles: ElevatorService.ownersAndSupervision, use: applyForInspection)
         api.add(.POST, "elevators/{id}/inspections", summary: "检验结果（检验机构、日期、检验员、结论）/ an inspection result", tag: tag,
                 body: Schema.ref("ElevatorInspectionInput"), responses: [(201, "已记录 / recorded", Schema.ref("ElevatorInspection")), notFound],
-                use: inspection)
+                roles: ElevatorService.registrars, use: inspection)
         api.add(.POST, "elevators/{id}/incidents", summary: "困人报告或事故 / a trapped-passenger report or accident", tag: tag,
                 body: Schema.ref("ElevatorIncidentInput"), responses: [(201, "已记录 / recorded", Schema.ref("ElevatorIncident")), notFound],
-                use: incident)
+                roles: ElevatorService.incidentRecorders, use: incident)
         api.add(.POST, "elevators/{id}/incidents/{incidentId}", summary: "救援调度、到场、解困或报告时间 / a dispatch step or time", tag: tag,
                 body: Schema.ref("ElevatorIncidentUpdate"), responses: [(200, "已更新 / updated", Schema.ref("ElevatorIncident")), notFound],
-                use: updateIncident)
+                roles: ElevatorService.incidentRecorders, use: updateIncident)
         api.add(.POST, "elevators/{id}/fund-requests", summary: "维修资金使用表决（2/3业主）/ a maintenance-fund request with the vote", tag: tag,
                 body: Schema.ref("ElevatorFundRequestInput"), responses: [(201, "已记录 / recorded", Schema.ref("ElevatorFundRequest")), notFound],
-                use: fundRequest)
+                roles: ElevatorService.ownersAndSupervision, use: fundRequest)
         api.add(.POST, "elevators/{id}/penalties", summary: "使用单位或维保单位的行政处罚（记入信用）/ a penalty, recorded as credit", tag: tag,
                 body: Schema.ref("ElevatorPenaltyInput"), responses: [(201, "已记录 / recorded", Schema.ref("ElevatorPenalty")), notFound],
-                use: penalty)
+                roles: ElevatorService.registrars, use: penalty)
     }
 
     static func context(_ req: Request) async throws -> (Actor, Date, DeadlineCalculator, ElevatorRules) {

@@ -20,6 +20,14 @@ enum ElevatorService {
     static let registrars: [Role] = [.admin, .supervisor, .inspector]
     /// Roles that read every elevator; unit operators and enterprise accounts read their own only.
     static let districtReaders: [Role] = [.admin, .supervisor, .inspector, .dispatcher, .leader]
+    /// Route guards (the handlers then check the elevator's own units): every reader, the unit accounts
+    /// (use and maintenance units), those with the use unit's or supervision's say, incident recorders
+    /// (ElevatorIncidents.requireRecorder) and status changers (ElevatorRoutes.authorize).
+    static let readers: [Role] = districtReaders + [.unitOperator, .enterprise]
+    static let unitAccounts: [Role] = [.unitOperator, .enterprise]
+    static let ownersAndSupervision: [Role] = [.admin, .supervisor, .unitOperator, .enterprise]
+    static let incidentRecorders: [Role] = [.admin, .supervisor, .inspector, .dispatcher, .unitOperator, .enterprise]
+    static let statusChangers: [Role] = [.admin, .supervisor, .inspector, .unitOperator, .enterprise]
 
     // MARK: Rules and settings
 

@@ -136,7 +136,8 @@ enum LedgerRoutes {
     }
 
     @Sendable static func act(_ req: Request) async throws -> ItemDTO {
-        try await act(req, input: try req.decodeJSON(ItemEventInput.self))
+        _ = try req.requireActor()
+        return try await act(req, input: try req.decodeJSON(ItemEventInput.self))
     }
 
     static func act(_ req: Request, input: ItemEventInput) async throws -> ItemDTO {

@@ -42,15 +42,15 @@ enum LedgerThreads {
         let tag = "Ledger"
         let notFound: (Int, String, JSON?) = (404, "不存在 / not found", Schema.ref("Error"))
         api.add(.POST, "items/{id}/messages", summary: "留言：承办与交办单位往来（抄送反馈）/ post to the item's thread", tag: tag,
-                body: Schema.ref("TextInput"), responses: [(201, "已发送 / posted", Schema.ref("Message")), notFound], use: postMessage)
+                body: Schema.ref("TextInput"), responses: [(201, "已发送 / posted", Schema.ref("Message")), notFound], roles: Roles.itemCorrespondents, use: postMessage)
         api.add(.POST, "items/{id}/progress", summary: "报送任务进展 / report progress on a task", tag: tag,
                 body: Schema.ref("TextInput"),
                 responses: [(201, "已报送 / reported", Schema.ref("Message")), notFound,
-                            (409, "不是进行中的任务 / not an open task", Schema.ref("Error"))], use: postProgress)
+                            (409, "不是进行中的任务 / not an open task", Schema.ref("Error"))], roles: Roles.taskReporters, use: postProgress)
         api.add(.POST, "items/{id}/look-back", summary: "安排回头看 / schedule a look-back of a closed item", tag: tag,
                 body: Schema.ref("LookBackInput"),
                 responses: [(200, "已安排 / scheduled", Schema.ref("Item")), notFound,
-                            (409, "未销号 / not closed", Schema.ref("Error"))], use: scheduleLookBack)
+                            (409, "未销号 / not closed", Schema.ref("Error"))], roles: Roles.lookBack, use: scheduleLookBack)
     }
 
     @Sendable static func postMessage(_ req: Request) async throws -> Response {

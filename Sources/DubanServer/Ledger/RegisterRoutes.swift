@@ -33,6 +33,8 @@ enum RegisterRoutes {
                                           required: ["imported", "ids"])
     }
 
+    /// A refused import: the error, and the row errors when the file itself was read (a body that is
+    /// not a table at all gets the error alone).
     struct RowErrors: Content {
         struct Detail: Content { var code: String; var message: String; var field: String? }
         struct Row: Content { var row: Int; var column: String; var message: String }
@@ -43,7 +45,7 @@ enum RegisterRoutes {
                                     required: ["code", "message"])),
             ("rows", Schema.array(Schema.object([("row", Schema.integer()), ("column", Schema.string()), ("message", Schema.string())],
                                                 required: ["row", "column", "message"]))),
-        ], required: ["error", "rows"])
+        ], required: ["error"])
     }
 
     static let xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -8,8 +8,8 @@ import Vapor
 enum AccountabilityPages {
     static func register(_ pages: any RoutesBuilder) {
         pages.get("accountability", use: list)
-        pages.post("accountability", "evaluate", use: evaluate)
-        pages.post("accountability", "propose", use: propose)
+        pages.post("accountability", "evaluate", roles: Roles.supervision, use: evaluate)
+        pages.post("accountability", "propose", roles: Roles.supervision, use: propose)
         pages.get("accountability", ":id", use: detail)
         pages.post("accountability", ":id", "events", use: event)
     }

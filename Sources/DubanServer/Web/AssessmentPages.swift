@@ -8,7 +8,7 @@ enum AssessmentPages {
     static func register(_ pages: any RoutesBuilder) {
         pages.get("assessments", "hotline", use: ranking)
         pages.get("assessments", "hotline", "units", ":unitId", use: unit)
-        pages.post("assessments", "hotline", "units", ":unitId", use: saveEntry)
+        pages.post("assessments", "hotline", "units", ":unitId", roles: Roles.supervision, use: saveEntry)
     }
 
     struct PeriodLinks: Encodable {

@@ -7,10 +7,10 @@ import Vapor
 enum CalendarPages {
     static func register(_ pages: any RoutesBuilder) {
         pages.get("calendar", use: page)
-        pages.post("calendar", "years", ":year", use: saveYear)
-        pages.post("calendar", "years", ":year", "revert", use: revertYear)
-        pages.post("calendar", "working-hours", use: saveWorkingHours)
-        pages.post("calendar", "warning-lead", use: saveWarningLead)
+        pages.post("calendar", "years", ":year", roles: Roles.admin, use: saveYear)
+        pages.post("calendar", "years", ":year", "revert", roles: Roles.admin, use: revertYear)
+        pages.post("calendar", "working-hours", roles: Roles.admin, use: saveWorkingHours)
+        pages.post("calendar", "warning-lead", roles: Roles.admin, use: saveWarningLead)
     }
 
     struct YearRow: Encodable {

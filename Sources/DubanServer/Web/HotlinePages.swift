@@ -7,11 +7,11 @@ import Vapor
 enum HotlinePages {
     static func register(signedIn pages: any RoutesBuilder, public app: Application) {
         pages.get("hotline", use: desk)
-        pages.post("hotline", use: record)
-        pages.post("hotline", ":id", "acknowledge", use: acknowledge)
-        pages.post("hotline", ":id", "contacts", use: contact)
-        pages.post("hotline", ":id", "follow-up", use: followUp)
-        pages.post("hotline", ":id", "evaluation", use: evaluate)
+        pages.post("hotline", roles: HotlineRoutes.hotlineDesk, use: record)
+        pages.post("hotline", ":id", "acknowledge", roles: HotlineRoutes.hotlineDesk, use: acknowledge)
+        pages.post("hotline", ":id", "contacts", roles: Roles.hotlineContact, use: contact)
+        pages.post("hotline", ":id", "follow-up", roles: HotlineRoutes.hotlineDesk, use: followUp)
+        pages.post("hotline", ":id", "evaluation", roles: [.evaluator], use: evaluate)
         app.get("report", use: publicForm)
         app.post("report", use: publicSubmit)
         app.get("track", use: track)

@@ -8,15 +8,16 @@ enum LedgerPages {
     static func register(signedIn pages: any RoutesBuilder, public app: Application) {
         pages.get("items", use: list)
         pages.get("items", "new", use: newItem)
-        pages.post("items", use: create)
+        pages.post("items", roles: Roles.itemWriters, use: create)
         pages.get("items", ":id", use: item)
         pages.post("items", ":id", "act", use: act)
-        pages.post("items", ":id", "five", use: saveFive)
+        pages.post("items", ":id", "five", roles: Roles.itemWriters, use: saveFive)
         pages.on(.POST, "items", ":id", "attachments",
-                 body: .collect(maxSize: ByteCount(value: app.duban.maxAttachmentBytes + 64 * 1024)), use: upload)
-        pages.post("items", ":id", "messages", use: postMessage)
-        pages.post("items", ":id", "progress", use: postProgress)
-        pages.post("items", ":id", "look-back", use: scheduleLookBack)
+                 body: .collect(maxSize: ByteCount(value: app.duban.maxAttachmentBytes + 64 * 1024)),
+                 use: RoleGuard.wrap(Roles.itemWriters, upload))
+        pages.post("items", ":id", "messages", roles: Roles.itemCorrespondents, use: postMessage)
+        pages.post("items", ":id", "progress", roles: Roles.taskReporters, use: postProgress)
+        pages.post("items", ":id", "look-back", roles: Roles.lookBack, use: scheduleLookBack)
         app.get("listed", use: listed)
     }
 

@@ -6,12 +6,12 @@ import Vapor
 /// (any alias of a unit works) rather than picked from thousand-row lists.
 enum RosterPages {
     static func register(_ pages: any RoutesBuilder) {
-        pages.post("people", use: createPerson)
-        pages.post("people", ":id", use: savePerson)
-        pages.post("people", ":id", "posts", use: addPost)
-        pages.post("bodies", ":id", use: saveBody)
-        pages.post("bodies", ":id", "members", use: addMember)
-        pages.post("bodies", ":id", "members", ":memberId", "remove", use: removeMember)
+        pages.post("people", roles: Roles.admin, use: createPerson)
+        pages.post("people", ":id", roles: Roles.admin, use: savePerson)
+        pages.post("people", ":id", "posts", roles: Roles.admin, use: addPost)
+        pages.post("bodies", ":id", roles: Roles.admin, use: saveBody)
+        pages.post("bodies", ":id", "members", roles: Roles.admin, use: addMember)
+        pages.post("bodies", ":id", "members", ":memberId", "remove", roles: Roles.admin, use: removeMember)
     }
 
     /// The unit with this name or alias, or a 422 naming `field`.

@@ -7,7 +7,7 @@ enum SupervisionPages {
     static func register(_ pages: any RoutesBuilder) {
         pages.get("assessments", "tasks", use: tasks)
         pages.get("proposals", use: proposals)
-        pages.post("proposals", use: createProposal)
+        pages.post("proposals", roles: Roles.supervision, use: createProposal)
         pages.post("proposals", ":id", ":step", use: proposalStep)
     }
 
