@@ -36,6 +36,8 @@ struct DubanErrorMiddleware: AsyncMiddleware {
                                   message: "请使用 application/json / send application/json")
             case .notFound:
                 return DubanError(.notFound, code: "not_found", message: "页面不存在 / not found")
+            case .forbidden:
+                return DubanError(.forbidden, code: "forbidden", message: "禁止访问 / forbidden")
             default:
                 let status = error.status.code >= 500 ? HTTPResponseStatus.internalServerError : error.status
                 return DubanError(status, code: status.code >= 500 ? "internal" : "bad_request",

@@ -27,7 +27,7 @@ struct CreditRecordDTO: Content {
     var authority: String?
     var legalBasis: String?
     var summary: String?
-    /// "ledger" (arose from a ledger item) or "entry" (entered by a department).
+    /// "ledger" (arose from a ledger item), "entry" (entered by a department) or "elevator" (an elevator penalty).
     var source: String
     var ledgerItemId: UUID?
     var requiresPublication: Bool
@@ -49,7 +49,7 @@ struct CreditRecordDTO: Content {
         ("points", Schema.integer()), ("decisionDate", Schema.date), ("expiresOn", Schema.date),
         ("status", Schema.enumeration(CreditRecordStatus.allCases.map(\.rawValue))), ("statusName", Schema.string()),
         ("decisionNumber", Schema.string()), ("authority", Schema.string()), ("legalBasis", Schema.string()),
-        ("summary", Schema.string()), ("source", Schema.enumeration(["ledger", "entry"])), ("ledgerItemId", Schema.uuid),
+        ("summary", Schema.string()), ("source", Schema.enumeration(["ledger", "entry", "elevator"])), ("ledgerItemId", Schema.uuid),
         ("requiresPublication", Schema.boolean), ("publicationDueAt", Schema.dateTime), ("publicationRule", Schema.string()),
         ("publishedAt", Schema.dateTime), ("publicationLate", Schema.boolean), ("publiclyVisible", Schema.boolean),
         ("repairEligibleFrom", Schema.date), ("recordedBy", Schema.string()), ("createdAt", Schema.dateTime),

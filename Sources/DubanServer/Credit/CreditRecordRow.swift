@@ -25,7 +25,7 @@ final class CreditRecordRow: Model, @unchecked Sendable {
     @OptionalField(key: "authority") var authority: String?
     @OptionalField(key: "legal_basis") var legalBasis: String?
     @OptionalField(key: "summary") var summary: String?
-    /// "ledger" (arose from a ledger item) or "entry" (entered by a department).
+    /// "ledger" (arose from a ledger item), "entry" (entered by a department) or "elevator" (an elevator penalty).
     @Field(key: "source") var source: String
     /// Unique per automatic record ("ledger_item:<id>:listed"), so a repeated event adds nothing.
     @OptionalField(key: "source_ref") var sourceRef: String?

@@ -14,7 +14,8 @@ enum UnitRoutes {
                         .limit, .cursor],
                 responses: [(200, "单位列表 / a page of units", Schema.page(of: "Unit"))], use: list)
         api.add(.POST, "units", summary: "登记单位 / create a unit", tag: tag, body: Schema.ref("UnitCreate"),
-                responses: [(201, "已登记 / created", unit), (409, "名称、别名或代码重复 / duplicate", Schema.ref("Error"))],
+                responses: [(201, "已登记 / created", unit), (409, "名称、别名或代码重复 / duplicate", Schema.ref("Error")),
+                            (404, "上级单位不存在或不在本单位范围内 / parent not found or outside your unit", Schema.ref("Error"))],
                 roles: Roles.unitEditors, use: create)
         api.add(.GET, "units/lookup", summary: "按名称或别名查找单位 / resolve a name or alias", tag: tag,
                 query: [.init(name: "name", schema: Schema.string(maxLength: 200, minLength: 1), required: true,
