@@ -97,7 +97,8 @@ final class DirectoryAPITests: XCTestCase {
             let other = try await app.unitID("永丰街")
             do { let res = try await app.send(.GET, "/api/v1/units/\(other)", token: token); XCTAssertEqual(res.status, .notFound) }
             do { let res = try await app.send(.PATCH, "/api/v1/units/\(other)", token: token, json: ["phone": "027-84840000"]); XCTAssertEqual(res.status, .notFound) }
-            do { let res = try await app.send(.DELETE, "/api/v1/units/\(other)", token: token); XCTAssertEqual(res.status, .notFound) }
+            // Only admins delete units: the role is refused before the id is looked up.
+            do { let res = try await app.send(.DELETE, "/api/v1/units/\(other)", token: token); XCTAssertEqual(res.status, .forbidden) }
             do { let res = try await app.send(.GET, "/api/v1/units/lookup?name=%E6%B0%B8%E4%B8%B0%E8%A1%97", token: token); XCTAssertEqual(res.status, .notFound) }
             let list = try await app.send(.GET, "/api/v1/units?limit=200", token: token)
             let page = try list.content.decode(ListPage<UnitDTO>.self)

@@ -57,8 +57,9 @@ final class ElevatorRecordsTests: XCTestCase {
             XCTAssertEqual(res.status, .notFound)
             res = try await app.send(.GET, world.path, token: try await app.token("operator"))
             XCTAssertEqual(res.status, .ok)
+            // Hotline evaluators see no elevator at all: refused by role.
             res = try await app.send(.GET, world.path, token: try await app.token("evaluator"))
-            XCTAssertEqual(res.status, .notFound)
+            XCTAssertEqual(res.status, .forbidden)
             res = try await app.send(.GET, "/api/v1/elevators/dashboard", token: world.maintainer.token)
             XCTAssertEqual(res.status, .forbidden)
             res = try await app.send(.GET, "/api/v1/elevators", token: world.maintainer.token)
