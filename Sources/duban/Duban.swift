@@ -60,10 +60,8 @@ struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run pending database migrations.")
 
     func run() async throws {
-        let app = try await DubanApp.make(try Bootstrap.environment("production"))
-        do { try await DubanApp.migrate(app) } catch { try? await app.asyncShutdown(); throw error }
+        try await withApp { _ in }
         print("migrations complete")
-        try await app.asyncShutdown()
     }
 }
 
@@ -71,15 +69,7 @@ struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Load the demo data (seeds' directory and rosters, one user per role).")
 
     func run() async throws {
-        let app = try await DubanApp.make(try Bootstrap.environment("production"))
-        do {
-            try await DubanApp.migrate(app)
-            _ = try await DemoData.load(into: app) { print($0) }
-        } catch {
-            try? await app.asyncShutdown()
-            throw error
-        }
-        try await app.asyncShutdown()
+        _ = try await withApp { app in try await DemoData.load(into: app) { print($0) } }
     }
 }
 
@@ -90,18 +80,12 @@ struct Audit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Verify the audit hash chain; exit 1 and name the first broken entry if it fails.")
 
         func run() async throws {
-            let app = try await DubanApp.make(try Bootstrap.environment("production"))
-            let outcome: (ok: Bool, report: String)
-            do {
-                outcome = try await DubanApp.verifyAudit(app) { checked in
+            let outcome = try await withApp(migrating: false) { app in
+                try await DubanApp.verifyAudit(app) { checked in
                     FileHandle.standardError.write(Data("\rchecked \(checked) entries".utf8))
                 }
-                FileHandle.standardError.write(Data("\n".utf8))
-            } catch {
-                try? await app.asyncShutdown()
-                throw error
             }
-            try await app.asyncShutdown()
+            FileHandle.standardError.write(Data("\n".utf8))
             print(outcome.report)
             if !outcome.ok { throw ExitCode(1) }
         }
@@ -117,14 +101,7 @@ struct BackupCommand: AsyncParsableCommand {
     var file: String
 
     func run() async throws {
-        let app = try await DubanApp.make(try Bootstrap.environment("production"))
-        do {
-            try await DubanBackup.backup(app, to: file)
-        } catch {
-            try? await app.asyncShutdown()
-            throw error
-        }
-        try await app.asyncShutdown()
+        try await withApp(migrating: false) { app in try await DubanBackup.backup(app, to: file) }
         print("backup written to \(file)")
     }
 }
@@ -140,26 +117,18 @@ struct RestoreCommand: AsyncParsableCommand {
     func run() async throws {
         try await DubanBackup.restore(from: file, settings: DubanSettings.fromEnvironment())
         print("restored from \(file)")
-        let app = try await DubanApp.make(try Bootstrap.environment("production"))
-        let outcome: (ok: Bool, report: String)
-        do {
-            try await DubanApp.migrate(app)
-            outcome = try await DubanApp.verifyAudit(app) { _ in }
-        } catch {
-            try? await app.asyncShutdown()
-            throw error
-        }
-        try await app.asyncShutdown()
+        let outcome = try await withApp { app in try await DubanApp.verifyAudit(app) { _ in } }
         print(outcome.report)
         if !outcome.ok { throw ExitCode(1) }
     }
 }
 
-/// Runs `body` with a migrated application and shuts it down afterwards.
-func withApp<T>(_ body: (Application) async throws -> T) async throws -> T {
+/// Runs `body` with the application (migrated first unless `migrating` is false: a backup or a
+/// verification reads the database as it is) and shuts it down afterwards.
+func withApp<T>(migrating: Bool = true, _ body: (Application) async throws -> T) async throws -> T {
     let app = try await DubanApp.make(try Bootstrap.environment("production"))
     do {
-        try await DubanApp.migrate(app)
+        if migrating { try await DubanApp.migrate(app) }
         let result = try await body(app)
         try await app.asyncShutdown()
         return result
