@@ -84,5 +84,7 @@ enum DubanMigrations {
         app.migrations.add(CreateSchemes())
         app.migrations.add(CreateElevators())
         app.migrations.add(CreateSiteAudit())
+        app.migrations.add(CreateDashboardIndexes())
+        app.migrations.add(CreateScheduledReports())
     }
 }
