@@ -241,6 +241,25 @@ final class DashboardTests: XCTestCase {
                     print("dashboard-scale: plan \(name): \(plan)")
                 }
             }
+            // The unit operator's live counts one by one, with their plans (the list's OR-scope).
+            let street = try await Unit.query(on: app.db).filter(\.$name == "建桥街").first()
+            let path = try XCTUnwrap(street?.path)
+            var scoped = LedgerListQuery(limit: 1)
+            scoped.scope = try await Unit.query(on: app.db).filter(\.$path =~ path).all(\.$id)
+            for (name, change) in [("overdue", { (q: inout LedgerListQuery) in q.overdueAt = Date() }),
+                                   ("due today", { (q: inout LedgerListQuery) in q.overdueAt = DashboardDay.endOfToday(Date()); q.dueFrom = Date() }),
+                                   ("listed open", { (q: inout LedgerListQuery) in q.listedOnly = true; q.openOnly = true })] as [(String, (inout LedgerListQuery) -> Void)] {
+                var query = scoped
+                change(&query)
+                let start = ContinuousClock.now
+                let n = try await query.count(on: app.db)
+                let select = try XCTUnwrap(query.filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(LedgerItem.schema)))
+                print("dashboard-scale: operator \(name) = \(n) in \(Int((ContinuousClock.now - start).seconds * 1000)) ms (\(scoped.scope?.count ?? 0) units)")
+                if sql.dialect.name == "sqlite" {
+                    let plan = try await sql.raw("EXPLAIN QUERY PLAN \(select.select)").all()
+                    print("dashboard-scale: plan operator \(name): " + plan.compactMap { try? $0.decode(column: "detail", as: String.self) }.joined(separator: " | "))
+                }
+            }
             for (user, cache) in [("supervisor", 0), ("supervisor", 120), ("leader", 120), ("operator", 0), ("operator", 120)] {
                 let admin = try await app.token("admin")
                 _ = try await app.send(.PUT, "/api/v1/settings/\(Dashboard.cacheSettingKey)", token: admin, json: ["value": cache])

@@ -107,3 +107,51 @@ final class ExportTests: XCTestCase {
         }
     }
 }
+
+extension ExportTests {
+    func testEveryPagedListExportsItsFilteredRows() async throws {
+        try await TestApp.run(elevators: true) { app in
+            let supervisor = try await app.token("supervisor")
+            // Units matching 街 (a filter), every page of the list against the export's ids.
+            var listed: [String] = []
+            var cursor: String?
+            repeat {
+                let res = try await app.send(.GET, "/api/v1/units?limit=7&q=%E8%A1%97" + (cursor.map { "&cursor=\($0)" } ?? ""), token: supervisor)
+                let page = try res.content.decode(ListPage<UnitDTO>.self)
+                listed += page.items.map(\.id.text)
+                cursor = page.nextCursor
+            } while cursor != nil
+            XCTAssertGreaterThan(listed.count, 7, "more than one page")
+            let csv = try await app.send(.GET, "/api/v1/units/export?q=%E8%A1%97", token: supervisor)
+            XCTAssertEqual(csv.status, .ok, csv.body.string)
+            let rows = try CSV.parse(csv.body.string)
+            XCTAssertEqual(rows.first?.prefix(2), ["编号", "名称"])
+            XCTAssertEqual(rows.dropFirst().map { $0[0] }, listed)
+            XCTAssertTrue(rows.dropFirst().allSatisfy { $0[1].contains("街") || !$0[4].isEmpty })
+
+            // The other lists: the export has exactly the list's rows (all pages).
+            for (list, type) in [("people", "p"), ("bodies", "b"), ("credit/subjects", "c"), ("elevators", "e"), ("notifications", "n"), ("reports", "r")] {
+                var count = 0
+                var next: String?
+                repeat {
+                    let res = try await app.send(.GET, "/api/v1/\(list)?limit=200" + (next.map { "&cursor=\($0)" } ?? ""), token: supervisor)
+                    XCTAssertEqual(res.status, .ok, "\(list) \(res.body.string)")
+                    struct Page: Decodable { var items: [Item]; var nextCursor: String?; struct Item: Decodable { var id: UUID } }
+                    let page = try res.content.decode(Page.self)
+                    count += page.items.count
+                    next = page.nextCursor
+                } while next != nil
+                let file = try await app.send(.GET, "/api/v1/\(list)/export?format=xlsx", token: supervisor)
+                XCTAssertEqual(file.status, .ok, list)
+                let sheet = try XLSXReader.sheets(from: Data(buffer: file.body)).first
+                XCTAssertEqual((sheet?.rows.count ?? 0) - 1, count, "\(list) (\(type))")
+            }
+            // Access follows the list: an enterprise may not list elevators of the district… nor export them.
+            let evaluator = try await app.token("evaluator")
+            let listStatus = try await app.send(.GET, "/api/v1/credit/subjects", token: evaluator).status
+            let exportStatus = try await app.send(.GET, "/api/v1/credit/subjects/export", token: evaluator).status
+            XCTAssertEqual(listStatus, .forbidden)
+            XCTAssertEqual(exportStatus, listStatus)
+        }
+    }
+}
