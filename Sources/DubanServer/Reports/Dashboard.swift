@@ -149,14 +149,22 @@ extension Application {
     }
 }
 
-/// The events index the weekly "closed" trend reads (no full scan of the timeline).
+/// The events index the weekly "closed" trend reads (no full scan of the timeline), and a partial index
+/// of the listed items holding the scope columns: a unit's "listed, still open" count and list read the
+/// few listed rows instead of scanning the ledger (measured: a full scan of 300,000 items took 294 ms).
 struct CreateDashboardIndexes: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.createIndex("idx_ledger_events_to_state_at", on: LedgerEvent.schema, columns: ["to_state", "at"])
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.raw("""
+            CREATE INDEX idx_ledger_listed_scope ON ledger_items (state, assigned_unit_id, supervised_unit_id, registering_unit_id, id)
+            WHERE listing_level IS NOT NULL
+            """).run()
     }
 
     func revert(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
+        try await sql.drop(index: "idx_ledger_listed_scope").run()
         try await sql.drop(index: "idx_ledger_events_to_state_at").run()
     }
 }
