@@ -141,6 +141,8 @@ def click_through(driver, username, selector, expect):
 def main_path(driver, username):
     """Login → dashboard → the role's one action → logout, with screenshots from the demo data."""
     login(driver, username)
+    driver.get(BASE + "/?lang=zh")  # the help screenshots in Chinese (the language cookie)
+    document_statuses(driver)
     visit(driver, "/", f"path-{username}-home")
     if not driver.find_elements(By.ID, "dash-overdue"):
         failures.append(f"{username}: the dashboard shows no overdue figure")

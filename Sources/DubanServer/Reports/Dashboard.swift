@@ -243,11 +243,16 @@ enum Dashboard {
             dto.listed = .init(key: "listed", label: "挂牌督办未销号", count: try await listed.count(on: db), href: "/items?listed=true&open=true")
         }
         if panels.contains(.rank) || panels.contains(.hotline) {
-            let period = HotlineAssessments.period(containing: LocalDate(chinaTimeOf: now) ?? LocalDate(year: 2026, month: 1, day: 1)!)
+            // The current bi-monthly period; early in a period with no case yet, the one before it.
+            let current = HotlineAssessments.period(containing: LocalDate(chinaTimeOf: now) ?? LocalDate(year: 2026, month: 1, day: 1)!)
             let calculator = req.application.calendarStore.calculator
-            let assessment: HotlineAssessment = try await cache.value("hotline:\(period.description)", now: now, lifetime: lifetime) {
-                try await HotlineAssessments.result(for: period, on: db, calculator: calculator).assessment
+            let assessment: HotlineAssessment = try await cache.value("hotline:\(current.description)", now: now, lifetime: lifetime) {
+                let result = try await HotlineAssessments.result(for: current, on: db, calculator: calculator).assessment
+                guard result.units.allSatisfy({ $0.cases == 0 }) else { return result }
+                let previous = try await HotlineAssessments.result(for: HotlineAssessments.shifted(current, by: -2), on: db, calculator: calculator)
+                return previous.assessment.units.isEmpty ? result : previous.assessment
             }
+            let period = assessment.period
             let reader = AssessmentRoutes.readers.contains(actor.role)
             let periodQuery = "period=" + period.description
             if panels.contains(.rank) {
