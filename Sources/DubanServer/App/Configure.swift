@@ -90,5 +90,7 @@ enum DubanMigrations {
         app.migrations.add(CreateSchemes())
         app.migrations.add(CreateElevators())
         app.migrations.add(CreateSiteAudit())
+        app.migrations.add(CreateDashboardIndexes())
+        app.migrations.add(CreateScheduledReports())
     }
 }

@@ -42,6 +42,8 @@ enum OpenAPIDocument {
         ("Finding", FindingDTO.schema), ("TimelineEntry", TimelineDTO.schema), ("FiveImplementations", ItemDTO.fiveSchema),
         ("ListedHazard", LedgerRoutes.ListedHazardDTO.schema),
         ("LedgerMetrics", LedgerMetricsDTO.schema),
+        ("Dashboard", DashboardDTO.schema), ("DashboardFigure", DashboardDTO.figureSchema),
+        ("Report", ReportDTO.schema),
         ("RegisterImport", RegisterRoutes.ImportResult.schema), ("RegisterErrors", RegisterRoutes.RowErrors.schema),
         ("AuditEntry", AuditEntryDTO.schema), ("AuditPage", AuditPage.schema), ("AuditVerification", AuditVerification.schema),
     ] + CreditRoutes.components + ElevatorRoutes.components + SiteAuditRoutes.components

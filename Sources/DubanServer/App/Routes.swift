@@ -36,6 +36,10 @@ func routes(_ app: Application) throws {
     CreditRoutes.register(api)
     ElevatorRoutes.register(api)
     SiteAuditRoutes.register(api)
+    Dashboard.register(api)
+    ScheduledReports.register(api)
+    // After every list: the exports document the lists' own filters.
+    ListExport.register(api)
 
     let document = OpenAPIDocument.build(app.apiRegistry.all)
     app.get("openapi.json") { req async throws -> Response in

@@ -21,7 +21,7 @@ struct AdjustableSetting: Sendable {
                           description: "网站首页可用性探测间隔（分钟，≤72 以保证每天≥20次）/ minutes between home-page probes (≤72 keeps ≥20 a day)"),
         AdjustableSetting(key: SiteAuditService.passSettingKey, defaultValue: CensusScoring.defaultFailAtDeducted, range: 1...100,
                           description: "网站普查扣分达到多少分判为不合格（默认值，非标准原文）/ deducted points at which a site fails (a default, not the standard's text)"),
-    ] + ElevatorService.settings + LoginThrottle.settings
+    ] + ElevatorService.settings + LoginThrottle.settings + [Dashboard.setting, ScheduledReports.setting]
 
     /// The stored value, or the default when none is stored or it is out of range.
     static func value(_ key: String, on db: any Database) async throws -> Int {

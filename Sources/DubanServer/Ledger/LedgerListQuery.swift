@@ -73,13 +73,17 @@ struct LedgerListQuery {
     var cursor: String?
     var limit: Int
 
-    func run(on db: any Database) async throws -> (rows: [ItemRow], nextCursor: String?) {
-        guard let sql = db as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
-        let column = overdueAt == nil ? "created_at" : "open_due_at"
-        let ascending = overdueAt != nil
-        var select = sql.select().columns(ItemRow.CodingKeys.allCases.map { SQLIdentifier($0.rawValue) }).from(LedgerItem.schema)
+    /// With `overdueAt`, items due from this instant on (the "due today" list: `dueFrom` now, `overdueAt` the end of the day).
+    var dueFrom: Date?
+    /// Only items still open (every state but closed and cancelled).
+    var openOnly = false
+
+    /// The filters and the viewer's scope, shared by the list and its count (the dashboard's numbers
+    /// are the lengths of the lists they link to).
+    func filtered<Q: SQLPredicateBuilder>(_ select: Q) -> Q? {
+        var select = select
         if let scope {
-            guard !scope.isEmpty || !sharedItems.isEmpty else { return ([], nil) }
+            guard !scope.isEmpty || !sharedItems.isEmpty else { return nil }
             select = select.where { group in
                 var group = group
                 if !scope.isEmpty {
@@ -96,7 +100,29 @@ struct LedgerListQuery {
         if let grade { select = select.where(SQLIdentifier("grade"), .equal, grade.rawValue) }
         if let unit { select = select.where(SQLIdentifier("assigned_unit_id"), .equal, unit) }
         if listedOnly { select = select.where(SQLIdentifier("listing_level"), .isNot, SQLLiteral.null) }
+        if openOnly {
+            select = select.where(SQLIdentifier("state"), .in, ItemState.allCases.filter(\.isOpen).map(\.rawValue))
+        }
         if let overdueAt { select = select.where(SQLIdentifier("open_due_at"), .lessThan, overdueAt) }
+        if let dueFrom { select = select.where(SQLIdentifier("open_due_at"), .greaterThanOrEqual, dueFrom) }
+        return select
+    }
+
+    /// How many rows the list holds over all its pages.
+    func count(on db: any Database) async throws -> Int {
+        guard let sql = db as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
+        guard let select = filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(LedgerItem.schema)) else {
+            return 0
+        }
+        return try await select.first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    func run(on db: any Database) async throws -> (rows: [ItemRow], nextCursor: String?) {
+        guard let sql = db as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
+        let column = overdueAt == nil ? "created_at" : "open_due_at"
+        let ascending = overdueAt != nil
+        guard var select = filtered(sql.select().columns(ItemRow.CodingKeys.allCases.map { SQLIdentifier($0.rawValue) })
+            .from(LedgerItem.schema)) else { return ([], nil) }
         if let cursor {
             let position = try Cursor.decode(cursor)
             guard let millis = Int64(position.key) else { throw DubanError.invalid("cursor", "分页游标无效 / invalid cursor") }

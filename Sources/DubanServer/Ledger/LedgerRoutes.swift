@@ -13,15 +13,11 @@ enum LedgerRoutes {
         let item = Schema.ref("Item")
         let notFound: (Int, String, JSON?) = (404, "不存在 / not found", Schema.ref("Error"))
         api.add(.GET, "items", summary: "台账列表 / list items", tag: tag,
-                query: [.init(name: "state", schema: Schema.enumeration(ItemState.allCases.map(\.rawValue)), description: "状态 / state"),
-                        .init(name: "kind", schema: Schema.enumeration(ItemKind.allCases.map(\.rawValue)), description: "类别 / kind"),
-                        .init(name: "grade", schema: Schema.enumeration(HazardGrade.allCases.map(\.rawValue)), description: "等级 / grade"),
-                        .init(name: "unitId", schema: Schema.uuid, description: "承办单位 / assigned unit"),
-                        .init(name: "overdue", schema: Schema.enumeration(["true", "false"]),
-                              description: "只看超期，按到期时间排序 / overdue only, by due time"),
-                        .init(name: "listed", schema: Schema.enumeration(["true", "false"]), description: "只看挂牌 / listed only"),
-                        .limit, .cursor],
+                query: listFilters + [.limit, .cursor],
                 responses: [(200, "条目 / items", Schema.page(of: "Item"))], use: list)
+        api.add(.GET, "items/export", summary: "导出台账列表（CSV 或 XLSX，含筛选条件，流式）/ export the filtered list", tag: tag,
+                query: listFilters + [ListExport.formatParameter],
+                responses: [(200, "CSV 或 XLSX / CSV or XLSX", nil)], use: export)
         api.add(.POST, "items", summary: "登记 / register an item", tag: tag, body: Schema.ref("ItemInput"),
                 responses: [(201, "已登记 / registered", item)], use: create)
         api.add(.GET, "items/{id}", summary: "查看条目及时间线 / get an item with its timeline", tag: tag,
@@ -38,6 +34,19 @@ enum LedgerRoutes {
                 responses: [(200, "挂牌隐患 / listed hazards", Schema.array(Schema.ref("ListedHazard")))], requiresAuth: false,
                 use: listed)
     }
+
+    static let listFilters: [APIOperation.QueryParameter] = [
+        .init(name: "state", schema: Schema.enumeration(ItemState.allCases.map(\.rawValue)), description: "状态 / state"),
+        .init(name: "kind", schema: Schema.enumeration(ItemKind.allCases.map(\.rawValue)), description: "类别 / kind"),
+        .init(name: "grade", schema: Schema.enumeration(HazardGrade.allCases.map(\.rawValue)), description: "等级 / grade"),
+        .init(name: "unitId", schema: Schema.uuid, description: "承办单位 / assigned unit"),
+        .init(name: "overdue", schema: Schema.enumeration(["true", "false"]),
+              description: "只看超期，按到期时间排序 / overdue only, by due time"),
+        .init(name: "listed", schema: Schema.enumeration(["true", "false"]), description: "只看挂牌 / listed only"),
+        .init(name: "due", schema: Schema.enumeration(["today"]),
+              description: "今日到期（此刻至今日24时），按到期时间排序 / due today, by due time"),
+        .init(name: "open", schema: Schema.enumeration(["true", "false"]), description: "只看未办结 / open only"),
+    ]
 
     /// The units whose items a unit-scoped actor may see: its own and those below it.
     static func scope(of actor: Actor, on db: any Database) async throws -> [UUID]? {
@@ -61,11 +70,19 @@ enum LedgerRoutes {
     }
 
     @Sendable static func list(_ req: Request) async throws -> ListPage<ItemDTO> {
-        let actor = try req.requireActor()
         let page = try PageRequest(limitOnly: req)
-        func parameter(_ name: String) -> String? { req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : $0 } }
         let now = Date()
-        var query = LedgerListQuery(limit: page.limit)
+        let query = try await listQuery(req, limit: page.limit, now: now)
+        let (rows, next) = try await query.run(on: req.db)
+        return ListPage(items: try rows.map { try LedgerService.dto($0, now: now) }, nextCursor: next)
+    }
+
+    /// The list's query from the request's filters and the viewer's scope (the list, its export and
+    /// the dashboard's counts share it).
+    static func listQuery(_ req: Request, limit: Int, now: Date) async throws -> LedgerListQuery {
+        let actor = try req.requireActor()
+        func parameter(_ name: String) -> String? { req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : $0 } }
+        var query = LedgerListQuery(limit: limit)
         if actor.role == .evaluator {
             query.scope = []
             query.sharedItems = try await HotlineCase.query(on: req.db).filter(\.$evaluatorID == actor.userID).all(\.$id).compactMap { $0 }
@@ -79,9 +96,40 @@ enum LedgerRoutes {
         query.unit = try parameter("unitId").map { try Check.uuid($0, "unitId") }
         query.listedOnly = parameter("listed") == "true"
         query.overdueAt = parameter("overdue") == "true" ? now : nil
+        if let due = parameter("due") {
+            guard due == "today" else { throw DubanError.invalid("due", "只支持 today / only today is supported") }
+            // 今日到期: due from now to the end of the China-time day (the dashboard's "due today").
+            if query.overdueAt == nil {
+                query.overdueAt = DashboardDay.endOfToday(now)
+                query.dueFrom = now
+            }
+        }
+        query.openOnly = parameter("open") == "true"
         query.cursor = parameter("cursor")
-        let (rows, next) = try await query.run(on: req.db)
-        return ListPage(items: try rows.map { try LedgerService.dto($0, now: now) }, nextCursor: next)
+        return query
+    }
+
+    /// `GET /api/v1/items/export`: the list with its filters, every page, as CSV or XLSX (streamed).
+    @Sendable static func export(_ req: Request) async throws -> Response {
+        let now = Date()
+        var base = try await listQuery(req, limit: ListExport.batchSize, now: now)
+        base.cursor = nil
+        let query = base
+        let db = req.db
+        let header = ["编号", "标题", "类别", "等级", "状态", "承办单位", "到期时间", "超期", "挂牌", "登记时间"]
+        return try await ListExport.stream(req, name: "items", title: "台账", header: header) { cursor in
+            var page = query
+            page.cursor = cursor
+            let (rows, next) = try await page.run(on: db)
+            let names = try await LedgerPages.unitNames(rows.compactMap(\.assignedUnitId), on: db)
+            let table = try rows.map { row -> [String] in
+                let dto = try LedgerService.dto(row, now: now)
+                return [dto.id.text, dto.title, LedgerPages.kindNames[dto.kind] ?? dto.kind.rawValue, dto.grade.chinese, dto.stateName,
+                        dto.assignedUnitId.flatMap { names[$0] } ?? "", dto.dueAt ?? "", dto.overdue ? "是" : "",
+                        dto.listingLevel?.rawValue ?? "", dto.createdAt]
+            }
+            return (table, next)
+        }
     }
 
     @Sendable static func create(_ req: Request) async throws -> Response {

@@ -53,6 +53,8 @@ final class SchedulerService: LifecycleHandler, Sendable {
                 try await AccountabilityService.monthly(now: now, calculator: calculator, on: db)
             }
             if proposals > 0 { app.logger.info("accountability: \(proposals) proposals for last month") }
+            let reports = try await ScheduledReports.tick(app: app, now: now)
+            if reports > 0 { app.logger.info("reports: \(reports) scheduled reports issued") }
             await SiteAuditService.tick(app: app, now: now)
             let delivery = try await Outbox.deliver(on: app.db, gate: app.writeGate, senders: app.notificationSenders, now: now)
             if sweep.claimed > 0 || delivery != Outbox.Report() {

@@ -92,10 +92,13 @@ struct BarChart: Encodable {
     var barHeight: Double
     var bars: [Bar]
     var label: String
+    /// A text alternative listing every bar, for `<desc>`.
+    var description: String
 
     init(label: String, rows: [(label: String, value: Double, display: String, href: String?)], maximum: Double,
          width: Double = 640, labelWidth: Double = 190, barHeight: Double = 16, gap: Double = 6) {
         self.label = label
+        description = rows.map { "\($0.label) \($0.display)" }.joined(separator: "，")
         self.width = width
         self.barHeight = barHeight
         left = labelWidth
@@ -108,6 +111,67 @@ struct BarChart: Encodable {
                        textY: y + barHeight - 4, valueX: labelWidth + w + 4)
         }
         height = 8 + Double(rows.count) * (barHeight + gap)
+    }
+
+    private static func round(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+}
+
+/// A line chart of several series over the same labels (e.g. items registered and closed per week),
+/// drawn as SVG geometry for a Leaf template; each series has its own colour and legend entry.
+struct TrendChart: Encodable {
+    struct Series: Encodable {
+        var name: String
+        var color: String
+        var points: String
+        var dots: [LineChart.Dot]
+        var legendX: Double
+    }
+
+    var width: Double
+    var height: Double
+    var left: Double
+    var right: Double
+    var bottom: Double
+    var tickY: Double
+    var series: [Series]
+    var ticks: [LineChart.Tick]
+    var guides: [LineChart.Guide]
+    var label: String
+    /// A text alternative: every value, for screen readers and `<desc>`.
+    var description: String
+
+    init(label: String, labels: [String], series input: [(name: String, color: String, values: [Int])], tickEvery: Int = 2,
+         width: Double = 640, height: Double = 220) {
+        self.label = label
+        self.width = width
+        self.height = height
+        left = 44
+        right = width - 12
+        let top = 26.0
+        bottom = height - 28
+        tickY = height - 10
+        let high = Double(max(input.flatMap(\.values).max() ?? 0, 1))
+        let plotBottom = bottom, plotLeft = left, plotRight = right
+        func y(_ value: Int) -> Double { Self.round(plotBottom - Double(value) / high * (plotBottom - top)) }
+        let count = labels.count
+        let step = count > 1 ? (plotRight - plotLeft) / Double(count - 1) : 0
+        func x(_ index: Int) -> Double { Self.round(count > 1 ? plotLeft + step * Double(index) : (plotLeft + plotRight) / 2) }
+        series = input.enumerated().map { position, line in
+            let values = Array(line.values.prefix(count))
+            return Series(name: line.name, color: line.color,
+                          points: values.enumerated().map { "\(x($0.offset)),\(y($0.element))" }.joined(separator: " "),
+                          dots: values.enumerated().map { LineChart.Dot(x: x($0.offset), y: y($0.element), title: "\(labels[$0.offset]) \(line.name)：\($0.element)") },
+                          legendX: 44 + Double(position) * 120)
+        }
+        let highValue = Int(high)
+        guides = [LineChart.Guide(y: y(highValue), label: "\(highValue)"), LineChart.Guide(y: y(0), label: "0")]
+        ticks = labels.enumerated().compactMap { index, text in
+            guard index % max(tickEvery, 1) == 0 || index == count - 1 else { return nil }
+            return LineChart.Tick(x: x(index), label: text, anchor: index == 0 ? "start" : index == count - 1 ? "end" : "middle")
+        }
+        description = input.map { line in
+            line.name + "：" + zip(labels, line.values).map { "\($0) \($1)" }.joined(separator: "，")
+        }.joined(separator: "；")
     }
 
     private static func round(_ value: Double) -> Double { (value * 10).rounded() / 10 }

@@ -37,6 +37,11 @@ enum LedgerPages {
         var listed: Bool
         var nextHref: String?
         var canRegister: Bool
+        var dueToday: Bool
+        var open: Bool
+        var unitId: String
+        /// The list's filters as a query string, for the export links.
+        var filterQuery: String
     }
 
     static func unitNames(_ ids: [UUID], on db: any Database) async throws -> [UUID: String] {
@@ -58,6 +63,14 @@ enum LedgerPages {
         if listed { query.append(.init(name: "listed", value: "true")) }
         if !state.isEmpty { query.append(.init(name: "state", value: state)) }
         if !kind.isEmpty { query.append(.init(name: "kind", value: kind)) }
+        let dueToday = req.query[String.self, at: "due"] == "today"
+        let open = req.query[String.self, at: "open"] == "true"
+        let unitId = req.query[String.self, at: "unitId"] ?? ""
+        if dueToday { query.append(.init(name: "due", value: "today")) }
+        if open { query.append(.init(name: "open", value: "true")) }
+        if !unitId.isEmpty { query.append(.init(name: "unitId", value: unitId)) }
+        var filters = URLComponents()
+        filters.queryItems = query
         let next = page.nextCursor.map { cursor -> String in
             var components = URLComponents()
             components.queryItems = query + [.init(name: "cursor", value: cursor)]
@@ -70,7 +83,8 @@ enum LedgerPages {
             states: ItemState.allCases.map { WebRoutes.Option(value: $0.rawValue, label: $0.chinese, selected: $0.rawValue == state) },
             kinds: ItemKind.allCases.map { WebRoutes.Option(value: $0.rawValue, label: kindNames[$0] ?? $0.rawValue, selected: $0.rawValue == kind) },
             listed: listed,
-            nextHref: next, canRegister: ![.leader, .evaluator].contains(actor.role))
+            nextHref: next, canRegister: ![.leader, .evaluator].contains(actor.role), dueToday: dueToday, open: open, unitId: unitId,
+            filterQuery: query.isEmpty ? "" : (filters.percentEncodedQuery ?? ""))
         return try await req.render("items", title: t["ledger"] ?? "", content)
     }
 

@@ -43,6 +43,8 @@ struct Layout: Encodable {
             if AssessmentRoutes.readers.contains(actor.role) { items.insert(("/assessments/hotline", "assessment"), at: 2) }
             if actor.role == .unitOperator { items.insert(("/accountability", "accountability"), at: 2) }
             if [.admin, .supervisor, .leader].contains(actor.role) { items.append(("/site-audit", "siteAudit")) }
+            if ScheduledReports.readers.contains(actor.role) { items.append(("/reports", "reports")) }
+            items.append(("/help", "help"))
             if actor.role == .admin || actor.role == .supervisor { items.append(("/audit", "audit")) }
             if [.admin, .dispatcher, .supervisor].contains(actor.role) { items.insert(("/hotline", "hotline"), at: 2) }
             nav = items.map { NavItem(href: $0.0, label: table[$0.1] ?? $0.1,

@@ -244,5 +244,7 @@ enum Strings {
         ("siteFailures", "打不开次数", "Failures"),
         ("siteInsufficient", "监测不足（每天须20次以上）", "Not enough probes (20 a day required)"),
         ("siteFailMark", "合格线为默认值，可在设置中调整", "The pass mark is a default an administrator can change"),
+        ("reports", "定期报告", "Scheduled reports"),
+        ("help", "使用帮助", "Help"),
     ]
 }

@@ -31,6 +31,8 @@ enum WebRoutes {
         SupervisionPages.register(pages)
         ElevatorPages.register(signedIn: pages, public: app)
         SiteAuditPages.register(pages)
+        ReportPages.register(pages)
+        HelpPages.register(pages)
     }
 
     struct LoginForm: Content {
@@ -94,15 +96,48 @@ enum WebRoutes {
         var units: Int
         var people: Int
         var bodies: Int
+        var dashboard: DashboardDTO
+        var trend: TrendChart?
+        var byUnit: BarChart?
+        var ranking: BarChart?
+        var credit: BarChart?
+        var hasByUnit: Bool
+        var hasRanking: Bool
     }
 
+    /// 首页看板: the role's dashboard (``Dashboard``) with server-drawn SVG charts.
     @Sendable static func home(_ req: Request) async throws -> Response {
         let t = Strings.table(Language.of(req))
-        let actor = try req.requireActor()
+        let actor = try req.requireRole(Dashboard.roles)
         let unitQuery = Unit.query(on: req.db)
         if actor.role.isUnitScoped { unitQuery.filter(\.$path =~ actor.unitPath.encoded) }
+        let dashboard = try await Dashboard.build(req, actor: actor, now: Date())
+        typealias Bar = (label: String, value: Double, display: String, href: String?)
+        var trend: TrendChart?
+        var byUnit: BarChart?
+        if let work = dashboard.work {
+            let labels: [String] = work.weeks.map { String($0.week.dropFirst(5)) }
+            let opened: [Int] = work.weeks.map(\.opened)
+            let closed: [Int] = work.weeks.map(\.closed)
+            trend = TrendChart(label: "近\(work.weeks.count)周每周登记与销号", labels: labels,
+                               series: [("登记", "rgb(161,40,29)", opened), ("销号", "rgb(46,111,64)", closed)])
+            let rows: [Bar] = work.overdueByUnit.map { figure -> Bar in (figure.label, Double(figure.count), "\(figure.count)", figure.href) }
+            byUnit = BarChart(label: "超期未办结（按承办单位）", rows: rows, maximum: Double(work.overdueByUnit.map(\.count).max() ?? 0))
+        }
+        var ranking: BarChart?
+        if let rank = dashboard.rank {
+            let rows: [Bar] = rank.rows.map { row -> Bar in ("\(row.rank). \(row.unit)", row.totalValue, row.total, nil) }
+            ranking = BarChart(label: "热线考评总分 \(rank.period)", rows: rows, maximum: 105)
+        }
+        var credit: BarChart?
+        if let grades = dashboard.credit {
+            let rows: [Bar] = grades.map { figure -> Bar in (figure.label, Double(figure.count), "\(figure.count)", figure.href) }
+            credit = BarChart(label: "企业信用等级分布", rows: rows, maximum: Double(grades.map(\.count).max() ?? 0))
+        }
         let content = HomePage(units: try await unitQuery.count(), people: try await Person.query(on: req.db).count(),
-                               bodies: try await Body.query(on: req.db).count())
+                               bodies: try await Body.query(on: req.db).count(), dashboard: dashboard, trend: trend, byUnit: byUnit,
+                               ranking: ranking, credit: credit, hasByUnit: !(dashboard.work?.overdueByUnit.isEmpty ?? true),
+                               hasRanking: !(dashboard.rank?.rows.isEmpty ?? true))
         return try await req.render("home", title: t["home"] ?? "", content)
     }
 
