@@ -133,10 +133,10 @@ enum BenchData {
         var items: [Row] = [], cases: [Row] = [], contacts: [Row] = []
         items.reserveCapacity(range.count)
         for n in range {
-            let kind = kind(n)
-            let created = created(n, now: now)
-            let state = state(n, created: created, now: now)
-            let due = deadline(n, created: created)
+            let kind = BenchData.kind(n)
+            let created = BenchData.created(n, now: now)
+            let state = BenchData.state(n, created: created, now: now)
+            let due = BenchData.deadline(n, created: created)
             let unit = pick(units.handlers, n, 5)
             let registering = pick(units.registering, n, 6)
             let assigned = state != .registered
@@ -153,7 +153,7 @@ enum BenchData {
             let title = kind == .hotline ? "\(road)\(number)号\(place)群众诉求" : "\(road)\(number)号\(place)\(hazard.prefix(12))"
             let details = kind == .hotline ? pick(demands, n, 13)
                 : "检查发现\(road)\(number)号\(place)\(hazard)。已当场责令整改，并告知相关法律责任，要求在规定期限内完成整改并报送整改情况。"
-            let owes = owes(state)
+            let owes = BenchData.owes(state)
             summary.items += 1
             if state.isOpen { summary.open += 1 }
             if owes && due < now { summary.overdue += 1 }

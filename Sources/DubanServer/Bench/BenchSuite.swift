@@ -262,13 +262,13 @@ public enum BenchSuite {
     static func targets(creation: Creation, overdue: [OverdueListBenchmark.Timing], dashboard: Dashboard, sweep: Sweep,
                         scoring: ScoringBenchmark.Result, memory: Memory) -> [Target] {
         let overdueP99 = overdue.map(\.p99Milliseconds).max() ?? 0
-        let dashboardP50 = (dashboard.itemsMetrics + dashboard.dashboard).map(\.p50Milliseconds).max() ?? 0
+        let dashboardP99 = (dashboard.itemsMetrics + dashboard.dashboard).map(\.p99Milliseconds).max() ?? 0
         return [
             Target(figure: "item creation throughput", target: "≥ 2000", measured: creation.perSecond, unit: "items/s",
                    met: creation.perSecond >= 2000 && creation.errors == 0),
             Target(figure: "item creation p99", target: "≤ 50", measured: creation.p99Milliseconds, unit: "ms", met: creation.p99Milliseconds <= 50),
             Target(figure: "overdue list p99 (worst query)", target: "≤ 10", measured: overdueP99, unit: "ms", met: overdueP99 <= 10),
-            Target(figure: "dashboard aggregates p50 (worst)", target: "≤ 100", measured: dashboardP50, unit: "ms", met: dashboardP50 <= 100),
+            Target(figure: "dashboard aggregates p99 (worst)", target: "≤ 100", measured: dashboardP99, unit: "ms", met: dashboardP99 <= 100),
             Target(figure: "one deadline sweep", target: "≤ 1", measured: sweep.seconds, unit: "s", met: sweep.seconds <= 1),
             Target(figure: "hotline score, 100 units, 500,000 cases (median)", target: "≤ 1000", measured: scoring.medianMilliseconds,
                    unit: "ms", met: scoring.medianMilliseconds <= 1000),
