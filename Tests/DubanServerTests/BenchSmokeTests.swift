@@ -22,10 +22,10 @@ final class BenchSmokeTests: XCTestCase {
     func testUmbrellaRunReportsEveryFigure() async throws {
         try await TestApp.run(demo: true) { app in
             var options = BenchSuite.Options(items: 1000)
-            options.creations = 200
-            options.requests = 20
+            options.creations = 96
+            options.requests = 10
             options.due = 50
-            options.scoreCases = 5000
+            options.scoreCases = 2000
             options.scoreUnits = 10
             options.scoreRuns = 1
             options.deepPage = 3
@@ -33,9 +33,9 @@ final class BenchSmokeTests: XCTestCase {
             let result = try await BenchSuite.run(app: app, options: options) { _ in }
             let after = try await counts(app, overdueAt: Date())
 
-            // The data set went into the database as the summary says; 200 items came through the API.
+            // The data set went into the database as the summary says; 96 items came through the API.
             XCTAssertEqual(result.load.items, 1000)
-            XCTAssertEqual(after.items - before.items, 1000 + 200)
+            XCTAssertEqual(after.items - before.items, 1000 + 96)
             XCTAssertEqual(after.cases - before.cases, result.load.hotlineCases)
             XCTAssertEqual(after.contacts - before.contacts, result.load.followUps)
             XCTAssertEqual(after.overdue - before.overdue, result.load.overdue)
@@ -44,14 +44,14 @@ final class BenchSmokeTests: XCTestCase {
             XCTAssertGreaterThan(result.load.followUps, result.load.hotlineCases / 2)
             XCTAssertGreaterThan(result.load.overdue, 0)
 
-            // (a) 8 clients × 25 requests, all 201.
+            // (a) 8 clients × 12 requests, all 201.
             XCTAssertEqual(result.creation.clients, 8)
-            XCTAssertEqual(result.creation.requests, 200)
+            XCTAssertEqual(result.creation.requests, 96)
             XCTAssertEqual(result.creation.errors, 0)
             XCTAssertGreaterThan(result.creation.perSecond, 0)
             XCTAssertLessThanOrEqual(result.creation.p50Milliseconds, result.creation.p99Milliseconds)
             // (b) all units and one street, first page and page 3 by cursor.
-            XCTAssertEqual(result.overdueList.map(\.requests), [20, 20, 20, 20])
+            XCTAssertEqual(result.overdueList.map(\.requests), [10, 10, 10, 10])
             // The deep page is page 3, or the last page when fewer than 101 items are overdue (a next cursor only when more rows follow).
             let pages = (before.overdue + result.load.overdue + 49) / 50
             XCTAssertEqual(result.overdueList[1].query, "overdue, page \(min(3, max(1, pages))) by keyset cursor (all units, admin)")
@@ -64,7 +64,7 @@ final class BenchSmokeTests: XCTestCase {
             XCTAssertEqual(result.sweep.claimed, 50)
             XCTAssertEqual(result.sweep.fired, 50)
             // (e) the score ran over the cases; (f) a peak RSS was read.
-            XCTAssertEqual(result.scoring.cases, 5000)
+            XCTAssertEqual(result.scoring.cases, 2000)
             XCTAssertGreaterThan(result.scoring.casesInPeriod, 0)
             XCTAssertGreaterThan(result.memory.serverPeakRSSBytes, 0)
             XCTAssertEqual(result.machine.cores, ProcessInfo.processInfo.activeProcessorCount)
