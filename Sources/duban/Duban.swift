@@ -173,7 +173,57 @@ struct CalendarCommand: AsyncParsableCommand {
 }
 
 struct Bench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Benchmarks (SPEC §4).", subcommands: [Sweep.self, Overdue.self, Score.self])
+    static let configuration = CommandConfiguration(
+        abstract: "Benchmarks (SPEC §4). `duban bench --items N` runs them all (the default subcommand, `run`).",
+        subcommands: [Run.self, Sweep.self, Overdue.self, Score.self], defaultSubcommand: Run.self)
+
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The whole benchmark (issue #10): load N realistic items with hotline cases and follow-ups and N open deadlines, serve on loopback, and print one JSON document with item creation over HTTP, the overdue lists, the dashboard aggregates, one sweep, the hotline score and the peak RSS. Uses a throwaway SQLite file, or an empty DATABASE_URL database with --database postgres.")
+
+        @ArgumentParser.Option(help: "Ledger items (and open deadlines) to load.")
+        var items = 100_000
+
+        @ArgumentParser.Option(help: "sqlite or postgres.")
+        var database = "sqlite"
+
+        @ArgumentParser.Option(help: "Concurrent HTTP clients creating items.")
+        var clients = 8
+
+        @ArgumentParser.Option(help: "Items created through the API.")
+        var creations = 4000
+
+        @ArgumentParser.Option(help: "Requests timed per overdue-list query (a tenth of them per dashboard).")
+        var requests = 200
+
+        @ArgumentParser.Option(help: "Open deadlines due at the sweep.")
+        var due = 1000
+
+        @ArgumentParser.Option(name: .customLong("score-cases"), help: "Hotline cases scored (100 units).")
+        var scoreCases = 500_000
+
+        @ArgumentParser.Option(help: "Write the JSON result to this file as well.")
+        var out: String?
+
+        func validate() throws {
+            guard items >= 100, clients >= 1, clients <= 64, creations >= clients, requests >= 1, due >= 1, scoreCases >= 1 else {
+                throw ValidationError("--items (≥ 100), --clients (1–64), --creations (≥ clients), --requests, --due and --score-cases must be positive")
+            }
+        }
+
+        func run() async throws {
+            var options = BenchSuite.Options(items: items)
+            options.clients = clients
+            options.creations = creations
+            options.requests = requests
+            options.due = due
+            options.scoreCases = scoreCases
+            let settled = options
+            try await Bench.run(database: database, out: out) { app in
+                try await BenchSuite.run(app: app, options: settled, progress: Bench.progress)
+            }
+        }
+    }
 
     /// Runs `body` on a throwaway SQLite file, or on DATABASE_URL with `--database postgres`, and prints
     /// its JSON result (also to `out`).

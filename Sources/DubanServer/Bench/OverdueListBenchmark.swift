@@ -12,6 +12,7 @@ public enum OverdueListBenchmark {
         public var query: String
         public var requests: Int
         public var p50Milliseconds: Double
+        public var p95Milliseconds: Double
         public var p99Milliseconds: Double
         public var maxMilliseconds: Double
 
@@ -21,6 +22,7 @@ public enum OverdueListBenchmark {
             self.query = query
             requests = sorted.count
             p50Milliseconds = percentile(0.5)
+            p95Milliseconds = percentile(0.95)
             p99Milliseconds = percentile(0.99)
             maxMilliseconds = sorted.last ?? 0
         }
@@ -104,43 +106,57 @@ public enum OverdueListBenchmark {
         }
     }
 
-    static func measure(app: Application, requests: Int, progress: @escaping @Sendable (String) -> Void) async throws -> [Timing] {
-        guard let port = app.http.server.shared.localAddress?.port else { throw DubanError.badRequest("server did not start") }
-        let base = "http://127.0.0.1:\(port)/api/v1"
-        func token(_ user: String) async throws -> String {
-            let password = DemoData.users.first { $0.username == user }?.password ?? ""
-            let res = try await app.client.post(URI(string: base + "/auth/token")) { req in
-                try req.content.encode(["username": user, "password": password])
-            }
-            return try res.content.get(String.self, at: "token")
+    /// A bearer token for a demo user, through the API.
+    static func token(app: Application, base: String, user: String) async throws -> String {
+        let password = DemoData.users.first { $0.username == user }?.password ?? ""
+        let res = try await app.client.post(URI(string: base + "/auth/token")) { req in
+            try req.content.encode(["username": user, "password": password])
         }
-        let admin = try await token("admin")
-        let street = try await token("operator")
+        return try res.content.get(String.self, at: "token")
+    }
 
-        /// Times `requests` GETs; `next` gives each request's path (it may follow cursors).
-        func time(_ name: String, token: String, _ path: @escaping (String?) -> String) async throws -> Timing {
-            progress("timing \(name)…")
-            var samples: [Double] = []
-            var cursor: String?
-            for _ in 0..<requests {
-                let start = ContinuousClock.now
-                let res = try await app.client.get(URI(string: base + path(cursor))) { req in
-                    req.headers.bearerAuthorization = .init(token: token)
-                }
-                samples.append((ContinuousClock.now - start).seconds * 1000)
-                guard res.status == .ok else { throw DubanError.badRequest("\(name): HTTP \(res.status.code)") }
-                cursor = try? res.content.get(String?.self, at: "nextCursor")
+    /// The base URL of the app's server on loopback.
+    static func base(of app: Application) throws -> String {
+        guard let port = app.http.server.shared.localAddress?.port else { throw DubanError.badRequest("server did not start") }
+        return "http://127.0.0.1:\(port)/api/v1"
+    }
+
+    /// Times `requests` GETs one after another; `path` gives each request's path from the previous
+    /// response's `nextCursor` (so a list can be followed page by page).
+    static func time(app: Application, base: String, _ name: String, token: String, requests: Int,
+                     progress: @escaping @Sendable (String) -> Void, _ path: (String?) -> String) async throws -> Timing {
+        progress("timing \(name)…")
+        var samples: [Double] = []
+        var cursor: String?
+        for _ in 0..<requests {
+            let start = ContinuousClock.now
+            let res = try await app.client.get(URI(string: base + path(cursor))) { req in
+                req.headers.bearerAuthorization = .init(token: token)
             }
-            return Timing(samples, query: name)
+            samples.append((ContinuousClock.now - start).seconds * 1000)
+            guard res.status == .ok else { throw DubanError.badRequest("\(name): HTTP \(res.status.code)") }
+            cursor = try? res.content.get(String?.self, at: "nextCursor")
+        }
+        return Timing(samples, query: name)
+    }
+
+    static func measure(app: Application, requests: Int, progress: @escaping @Sendable (String) -> Void) async throws -> [Timing] {
+        let base = try base(of: app)
+        let admin = try await token(app: app, base: base, user: "admin")
+        let street = try await token(app: app, base: base, user: "operator")
+        func time(_ name: String, token: String, _ path: (String?) -> String) async throws -> Timing {
+            try await OverdueListBenchmark.time(app: app, base: base, name, token: token, requests: requests, progress: progress, path)
         }
         let page = "/items?overdue=true&limit=50"
         var timings: [Timing] = []
         timings.append(try await time("overdue, first page (admin)", token: admin) { _ in page })
         timings.append(try await time("overdue, following pages (admin)", token: admin) { cursor in
-            cursor.map { page + "&cursor=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? page
+            cursor.map { page + "&cursor=" + escaped($0) } ?? page
         })
         timings.append(try await time("overdue, first page (one street's operator)", token: street) { _ in page })
         timings.append(try await time("newest first, first page (admin)", token: admin) { _ in "/items?limit=50" })
         return timings
     }
+
+    static func escaped(_ cursor: String) -> String { cursor.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
 }

@@ -24,9 +24,20 @@ public enum SweepBenchmark {
     public static func run(app: Application, open: Int, due: Int,
                            progress: @escaping @Sendable (String) -> Void) async throws -> Result {
         guard let sql = app.db as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
+        let now = Date().wholeMilliseconds
+        let loadSeconds = try await load(app: app, open: open, due: due, now: now, progress: progress)
+        progress("sweeping…")
+        let (sweepSeconds, report) = try await sweep(app: app, due: due, now: now)
+        return Result(database: sql.dialect.name, open: open, due: due, cores: ProcessInfo.processInfo.activeProcessorCount,
+                      memoryBytes: ProcessInfo.processInfo.physicalMemory, loadSeconds: loadSeconds,
+                      sweepSeconds: sweepSeconds, claimed: report.claimed, fired: report.fired)
+    }
+
+    /// Replaces the watched deadlines with `open` pending ones of which `due` are due at `now`; returns the seconds it took.
+    static func load(app: Application, open: Int, due: Int, now: Date, progress: @escaping @Sendable (String) -> Void) async throws -> Double {
+        guard let sql = app.db as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
         try await sql.raw("DELETE FROM deadline_events").run()
         try await sql.raw("DELETE FROM watched_deadlines").run()
-        let now = Date().wholeMilliseconds
         let loadStart = ContinuousClock.now
         let batch = 500
         var inserted = 0
@@ -55,14 +66,14 @@ public enum SweepBenchmark {
             if inserted % 50_000 == 0 || inserted == open { progress("loaded \(inserted)/\(open) open deadlines") }
         }
         if sql.dialect.name == "postgresql" { try await sql.raw("ANALYZE watched_deadlines").run() }
-        let loadSeconds = (ContinuousClock.now - loadStart).seconds
-        progress("sweeping…")
+        return (ContinuousClock.now - loadStart).seconds
+    }
+
+    /// One sweep at `now`: its seconds and report.
+    static func sweep(app: Application, due: Int, now: Date) async throws -> (Double, Scheduler.Report) {
         let sweepStart = ContinuousClock.now
         let report = try await Scheduler(instance: "bench", batchSize: max(due, 1)).sweep(now: now, app: app)
-        let sweepSeconds = (ContinuousClock.now - sweepStart).seconds
-        return Result(database: sql.dialect.name, open: open, due: due, cores: ProcessInfo.processInfo.activeProcessorCount,
-                      memoryBytes: ProcessInfo.processInfo.physicalMemory, loadSeconds: loadSeconds,
-                      sweepSeconds: sweepSeconds, claimed: report.claimed, fired: report.fired)
+        return ((ContinuousClock.now - sweepStart).seconds, report)
     }
 }
 
