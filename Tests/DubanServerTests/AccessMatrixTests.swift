@@ -34,6 +34,8 @@ final class AccessMatrixTests: XCTestCase {
     static let elevatorRegistrars: Set<Role> = [.admin, .supervisor, .inspector]
     /// Everyone but the hotline's evaluators: district roles see all elevators, unit accounts their own.
     static let elevatorReaders: Set<Role> = Set(Role.allCases).subtracting([.evaluator])
+    /// Scheduled reports go to the district and the handling units, not to evaluators or enterprises.
+    static let reportReaders: Set<Role> = [.admin, .supervisor, .leader, .dispatcher, .unitOperator, .inspector]
     static let elevatorIncidentRecorders: Set<Role> = [.admin, .supervisor, .inspector, .dispatcher, .unitOperator, .enterprise]
 
     /// The table: "METHOD /path" with Vapor's `:name` parameters. Derived from SPEC §1 (who does what),
@@ -187,6 +189,18 @@ final class AccessMatrixTests: XCTestCase {
         "GET /api/v1/site-audit/audits/:id": .roles(siteAuditReaders),
         "POST /api/v1/site-audit/sites/:id/probes": .roles(supervision),
         "GET /api/v1/site-audit/sites/:id/availability": .roles(siteAuditReaders),
+        // Dashboards, exports and scheduled reports (SPEC M8): each export answers what its list answers
+        "GET /api/v1/dashboard": .signedIn,
+        "GET /api/v1/items/export": .signedIn,
+        "GET /api/v1/units/export": .signedIn,
+        "GET /api/v1/people/export": .signedIn,
+        "GET /api/v1/bodies/export": .signedIn,
+        "GET /api/v1/credit/subjects/export": .roles(creditReaders),
+        "GET /api/v1/elevators/export": .roles(elevatorReaders),
+        "GET /api/v1/notifications/export": .signedIn,
+        "GET /api/v1/reports": .roles(reportReaders),
+        "GET /api/v1/reports/export": .roles(reportReaders),
+        "GET /api/v1/reports/:id": .roles(reportReaders),
         // Credit (SPEC M6; README "Access": dispatchers and evaluators see none)
         "GET /api/v1/credit/rules": .signedIn,
         "PUT /api/v1/credit/rules": .roles(admin),
@@ -301,6 +315,10 @@ final class AccessMatrixTests: XCTestCase {
         "GET /site-audit/sites/:id": .roles(siteAuditReaders),
         "POST /site-audit/sites/:id/audits": .roles(supervision),
         "GET /site-audit/audits/:id": .roles(siteAuditReaders),
+        "GET /help": .signedIn,
+        "GET /help/:role": .signedIn,
+        "GET /reports": .roles(reportReaders),
+        "GET /reports/:id": .roles(reportReaders),
     ]
 
     /// One demo account per role.
