@@ -40,6 +40,19 @@ public enum ReportKind: String, CaseIterable, Codable, Sendable {
         case .quarterlyRanking: "季报"
         }
     }
+
+    /// The last whole block of `months` months (the year cut into 12 / `months` blocks from January) before the
+    /// block containing `today`: its first day, the 1st after it ends (the report's day) and its index in its year.
+    static func previousBlock(of months: Int, before today: LocalDate) -> (start: LocalDate, issued: LocalDate, index: Int)? {
+        var year = today.year, index = (today.month - 1) / months - 1
+        if index < 0 { index = 12 / months - 1; year -= 1 }
+        let firstMonth = index * months + 1
+        let next = firstMonth + months
+        guard let start = LocalDate(year: year, month: firstMonth, day: 1),
+              let issued = next > 12 ? LocalDate(year: year + 1, month: 1, day: 1) : LocalDate(year: year, month: next, day: 1)
+        else { return nil }
+        return (start, issued, index)
+    }
 }
 
 /// One report's period: what it covers (`start`…`end`, China time) and the day it is issued.
@@ -61,6 +74,19 @@ public struct ReportPeriod: Hashable, Codable, Sendable {
         case .bimonthlyHotline: key
         case .quarterlyRanking: "\(key.prefix(4))年第\(sequence)季度"
         }
+    }
+
+    /// The last whole block of `months` months (the year cut into 12 / `months` blocks from January) before the
+    /// block containing `today`: its first day, the 1st after it ends (the report's day) and its index in its year.
+    static func previousBlock(of months: Int, before today: LocalDate) -> (start: LocalDate, issued: LocalDate, index: Int)? {
+        var year = today.year, index = (today.month - 1) / months - 1
+        if index < 0 { index = 12 / months - 1; year -= 1 }
+        let firstMonth = index * months + 1
+        let next = firstMonth + months
+        guard let start = LocalDate(year: year, month: firstMonth, day: 1),
+              let issued = next > 12 ? LocalDate(year: year + 1, month: 1, day: 1) : LocalDate(year: year, month: next, day: 1)
+        else { return nil }
+        return (start, issued, index)
     }
 }
 
@@ -98,26 +124,27 @@ public enum ReportSchedule {
             return ReportPeriod(kind: kind, key: String(format: "%04d-%02d", year, month), start: first.chinaDate(),
                                 end: issued.chinaDate(), issuedOn: issued, sequence: month)
         case .bimonthlyHotline:
-            // The period before the one containing today.
-            let current = (today.month - 1) / 2
-            var year = today.year, index = current - 1
-            if index < 0 { index = 5; year -= 1 }
-            let firstMonth = index * 2 + 1
-            guard let start = LocalDate(year: year, month: firstMonth, day: 1),
-                  let issued = firstMonth == 11 ? LocalDate(year: year + 1, month: 1, day: 1) : LocalDate(year: year, month: firstMonth + 2, day: 1)
-            else { return nil }
-            return ReportPeriod(kind: kind, key: String(format: "%04d-%02d/%04d-%02d", year, firstMonth, year, firstMonth + 1),
-                                start: start.chinaDate(), end: issued.chinaDate(), issuedOn: issued, sequence: index + 1)
+            guard let block = previousBlock(of: 2, before: today) else { return nil }
+            let key = String(format: "%04d-%02d/%04d-%02d", block.start.year, block.start.month, block.start.year, block.start.month + 1)
+            return ReportPeriod(kind: kind, key: key, start: block.start.chinaDate(), end: block.issued.chinaDate(),
+                                issuedOn: block.issued, sequence: block.index + 1)
         case .quarterlyRanking:
-            let current = (today.month - 1) / 3
-            var year = today.year, quarter = current - 1
-            if quarter < 0 { quarter = 3; year -= 1 }
-            let firstMonth = quarter * 3 + 1
-            guard let start = LocalDate(year: year, month: firstMonth, day: 1),
-                  let issued = quarter == 3 ? LocalDate(year: year + 1, month: 1, day: 1) : LocalDate(year: year, month: firstMonth + 3, day: 1)
-            else { return nil }
-            return ReportPeriod(kind: kind, key: "\(year)Q\(quarter + 1)", start: start.chinaDate(), end: issued.chinaDate(),
-                                issuedOn: issued, sequence: quarter + 1)
+            guard let block = previousBlock(of: 3, before: today) else { return nil }
+            return ReportPeriod(kind: kind, key: "\(block.start.year)Q\(block.index + 1)", start: block.start.chinaDate(),
+                                end: block.issued.chinaDate(), issuedOn: block.issued, sequence: block.index + 1)
         }
+    }
+
+    /// The last whole block of `months` months (the year cut into 12 / `months` blocks from January) before the
+    /// block containing `today`: its first day, the 1st after it ends (the report's day) and its index in its year.
+    static func previousBlock(of months: Int, before today: LocalDate) -> (start: LocalDate, issued: LocalDate, index: Int)? {
+        var year = today.year, index = (today.month - 1) / months - 1
+        if index < 0 { index = 12 / months - 1; year -= 1 }
+        let firstMonth = index * months + 1
+        let next = firstMonth + months
+        guard let start = LocalDate(year: year, month: firstMonth, day: 1),
+              let issued = next > 12 ? LocalDate(year: year + 1, month: 1, day: 1) : LocalDate(year: year, month: next, day: 1)
+        else { return nil }
+        return (start, issued, index)
     }
 }
