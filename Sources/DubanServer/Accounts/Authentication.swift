@@ -1,6 +1,7 @@
 import Crypto
 import DubanCore
 import Fluent
+import SQLKit
 import Vapor
 
 /// Identifies the actor from `Authorization: Bearer …` or the session cookie. Never rejects by itself:
@@ -27,23 +28,60 @@ struct ActorMiddleware: AsyncMiddleware {
     static let sessionExpiryKey = "expires"
 
     static func tokenHash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        let hex = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(token.utf8)) {
+            text.append(hex[Int(byte >> 4)])
+            text.append(hex[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
+    /// The signed-in user with its unit, in one statement (every request reads it).
+    struct ActorRow: Decodable {
+        var userId: UUID
+        var username: String
+        var displayName: String
+        var role: String
+        var active: Bool
+        var unitId: UUID
+        var unitName: String
+        var unitPath: String
+        var expiresAt: Date?
+
+        enum CodingKeys: String, CodingKey {
+            case userId = "user_id", username, displayName = "display_name", role, active, unitId = "unit_id"
+            case unitName = "unit_name", unitPath = "unit_path", expiresAt = "expires_at"
+        }
+    }
+
+    static let actorColumns: SQLQueryString = """
+        SELECT u.id AS user_id, u.username, u.display_name, u.role, u.active, n.id AS unit_id, n.name AS unit_name, n.path AS unit_path
+        """
+
     static func actor(forToken token: String, on request: Request) async throws -> Actor? {
-        guard token.count <= 200 else { return nil }
-        guard let record = try await APIToken.query(on: request.db)
-            .filter(\.$tokenHash == tokenHash(token)).first(),
-            record.expiresAt > Date() else { return nil }
-        return try await actor(userID: record.$user.id, viaSession: false, on: request.db)
+        guard token.count <= 200, let sql = request.db as? any SQLDatabase else { return nil }
+        let row = try await sql.raw(actorColumns + """
+            , t.expires_at FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN units n ON n.id = u.unit_id
+            WHERE t.token_hash = \(bind: tokenHash(token))
+            """).first(decoding: ActorRow.self)
+        guard let row, let expires = row.expiresAt, expires > Date() else { return nil }
+        return actor(row, viaSession: false)
     }
 
     static func actor(userID: UUID, viaSession: Bool, on db: any Database) async throws -> Actor? {
-        guard let user = try await User.query(on: db).filter(\.$id == userID).with(\.$unit).first(),
-              user.active, let id = user.id, let unitID = user.unit.id else { return nil }
-        return Actor(userID: id, username: user.username, displayName: user.displayName, role: user.roleValue,
-                     unitID: unitID, unitName: user.unit.name, unitPath: UnitPath(encoded: user.unit.path),
-                     viaSession: viaSession)
+        guard let sql = db as? any SQLDatabase else { return nil }
+        let row = try await sql.raw(actorColumns + " FROM users u JOIN units n ON n.id = u.unit_id WHERE u.id = \(bind: userID)")
+            .first(decoding: ActorRow.self)
+        return row.flatMap { actor($0, viaSession: viaSession) }
+    }
+
+    private static func actor(_ row: ActorRow, viaSession: Bool) -> Actor? {
+        guard row.active else { return nil }
+        return Actor(userID: row.userId, username: row.username, displayName: row.displayName,
+                     role: Role(rawValue: row.role) ?? .enterprise, unitID: row.unitId, unitName: row.unitName,
+                     unitPath: UnitPath(encoded: row.unitPath), viaSession: viaSession)
     }
 }
 

@@ -22,17 +22,23 @@ public func configure(_ app: Application, settings: DubanSettings) async throws 
         config.searchPath = nil
         app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4,
                                     connectionPoolTimeout: .seconds(5)), as: .psql)
-        app.writeGate = nil
     } else {
         let folder = (settings.sqlitePath as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         app.databases.use(.sqlite(.file(settings.sqlitePath)), as: .sqlite)
-        app.writeGate = WriteGate()
+        // The writer's own connection to the same file: SQLite's pool holds one connection per event loop, and
+        // a write transaction on it would make that loop's reads wait for the commit.
+        app.databases.use(.sqlite(.file(settings.sqlitePath)), as: .sqliteWriter, isDefault: false)
         // WAL: readers do not block the writer and a crash cannot corrupt the file (the mode is persistent).
         if let sql = app.db as? any SQLDatabase {
             try await sql.raw("PRAGMA journal_mode=WAL").run()
         }
     }
+    var writer: (@Sendable () -> any Database)?
+    if settings.databaseURL == nil {
+        writer = { @Sendable [unowned app] in app.databases.database(.sqliteWriter, logger: app.logger, on: app.eventLoopGroup.any())! }
+    }
+    app.writeGate = WriteGate(timeout: .milliseconds(Int64(settings.requestTimeout * 1000)), database: writer)
     DubanMigrations.register(on: app)
     app.calendarStore = CalendarStore(shipped: try CalendarStore.loadShipped(resourcesDirectory: directory.resourcesDirectory))
 
@@ -66,6 +72,11 @@ public func configure(_ app: Application, settings: DubanSettings) async throws 
     CreditDeadlines.register(on: app)
     ElevatorDeadlines.register(on: app)
     try routes(app)
+}
+
+extension DatabaseID {
+    /// SQLite only: the connection `WriteGate` writes through.
+    static let sqliteWriter = DatabaseID(string: "sqlite_writer")
 }
 
 /// The migrations, in order. Schema changes happen only here.

@@ -221,7 +221,7 @@ enum BenchData {
         while done < count {
             let range = done..<min(count, done + 5000)
             let (items, cases, contacts) = try rows(range, units: units, now: now, encoder: encoder, summary: &summary)
-            try await app.db.write(gate: app.writeGate) { db in
+            try await app.db.write(gate: app.writeGate, bounded: false) { db in
                 guard let sql = db as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
                 try await insert(items, into: LedgerItem.schema, columns: itemColumns, on: sql)
                 try await insert(cases, into: HotlineCase.schema, columns: caseColumns, on: sql)

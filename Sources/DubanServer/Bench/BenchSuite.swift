@@ -8,6 +8,9 @@ import Vapor
 /// loopback and measures every figure SPEC §4 sets a target for, as one JSON document. The parts reuse
 /// the single benchmarks: `SweepBenchmark`'s deadline loader and sweep, `OverdueListBenchmark`'s HTTP
 /// timing, `ScoringBenchmark`'s 附件7 score.
+/// The server's dashboard (`BenchSuite.Dashboard` is its figures).
+private typealias HomeDashboard = Dashboard
+
 public enum BenchSuite {
     public struct Options: Sendable {
         public var items: Int
@@ -49,12 +52,14 @@ public enum BenchSuite {
     }
 
     public struct Dashboard: Codable, Sendable {
-        /// `GET /api/v1/items/metrics` for the admin (all units) and one street's operator.
+        /// `GET /api/v1/dashboard` (issue #9) for the admin (whole district) and one street's operator with the
+        /// aggregate cache off (`dashboard.cacheSeconds` = 0): every request computes every figure. The target's figure.
+        var uncached: [OverdueListBenchmark.Timing]
+        /// The same with the default cache (120 s): headline counts live, the district aggregates from the cache.
+        var cached: [OverdueListBenchmark.Timing]
+        /// `GET /api/v1/items/metrics`: the ledger's full statistics (every item in scope by state, grade, kind and
+        /// category). Reported, not held to the dashboard target: it counts the whole ledger by design.
         var itemsMetrics: [OverdueListBenchmark.Timing]
-        /// `GET /api/v1/dashboard` (issue #9): "absent" while it answers other than 200.
-        var dashboardStatus: String
-        var dashboardHTTPStatus: Int
-        var dashboard: [OverdueListBenchmark.Timing]
     }
 
     public struct Sweep: Codable, Sendable {
@@ -182,27 +187,31 @@ public enum BenchSuite {
         return timings
     }
 
-    /// (c) The dashboard aggregates: the ledger metrics, and issue #9's dashboard once it answers.
+    /// (c) The dashboard aggregates: issue #9's dashboard with its cache off and on (set through the settings
+    /// API as an admin would), and the ledger metrics.
     static func dashboards(app: Application, base: String, admin: String, street: String, options: Options,
                            progress: @escaping @Sendable (String) -> Void) async throws -> Dashboard {
         let requests = max(5, options.requests / 10)
-        var metrics: [OverdueListBenchmark.Timing] = []
-        for (who, token) in [("admin", admin), ("one street's operator", street)] {
-            metrics.append(try await OverdueListBenchmark.time(app: app, base: base, "items/metrics (\(who))", token: token,
-                                                               requests: requests, progress: progress) { _ in "/items/metrics" })
-        }
-        let probe = try await app.client.get(URI(string: base + "/dashboard")) { $0.headers.bearerAuthorization = .init(token: admin) }
-        var dashboard: [OverdueListBenchmark.Timing] = []
-        if probe.status == .ok {
-            for (who, token) in [("admin", admin), ("one street's operator", street)] {
-                dashboard.append(try await OverdueListBenchmark.time(app: app, base: base, "dashboard (\(who))", token: token,
-                                                                     requests: requests, progress: progress) { _ in "/dashboard" })
+        func cache(seconds: Int) async throws {
+            let res = try await app.client.put(URI(string: base + "/settings/" + HomeDashboard.cacheSettingKey)) {
+                $0.headers.bearerAuthorization = .init(token: admin)
+                try $0.content.encode(["value": seconds])
             }
-        } else {
-            progress("GET /api/v1/dashboard answers \(probe.status.code): reported as absent")
+            guard res.status == .ok else { throw DubanError.badRequest("PUT settings/\(HomeDashboard.cacheSettingKey): HTTP \(res.status.code)") }
         }
-        return Dashboard(itemsMetrics: metrics, dashboardStatus: probe.status == .ok ? "measured" : "absent",
-                         dashboardHTTPStatus: Int(probe.status.code), dashboard: dashboard)
+        func time(_ path: String, _ label: String) async throws -> [OverdueListBenchmark.Timing] {
+            var timings: [OverdueListBenchmark.Timing] = []
+            for (who, token) in [("admin", admin), ("one street's operator", street)] {
+                timings.append(try await OverdueListBenchmark.time(app: app, base: base, "\(label) (\(who))", token: token,
+                                                                   requests: requests, progress: progress) { _ in path })
+            }
+            return timings
+        }
+        try await cache(seconds: 0)
+        let uncached = try await time("/dashboard", "dashboard, no cache")
+        try await cache(seconds: HomeDashboard.defaultCacheSeconds)
+        let cached = try await time("/dashboard", "dashboard, cached")
+        return Dashboard(uncached: uncached, cached: cached, itemsMetrics: try await time("/items/metrics", "items/metrics"))
     }
 
     /// (a) `creations` items through `POST /api/v1/items`, from `clients` clients at once.
@@ -262,13 +271,13 @@ public enum BenchSuite {
     static func targets(creation: Creation, overdue: [OverdueListBenchmark.Timing], dashboard: Dashboard, sweep: Sweep,
                         scoring: ScoringBenchmark.Result, memory: Memory) -> [Target] {
         let overdueP99 = overdue.map(\.p99Milliseconds).max() ?? 0
-        let dashboardP99 = (dashboard.itemsMetrics + dashboard.dashboard).map(\.p99Milliseconds).max() ?? 0
+        let dashboardP99 = dashboard.uncached.map(\.p99Milliseconds).max() ?? 0
         return [
             Target(figure: "item creation throughput", target: "≥ 2000", measured: creation.perSecond, unit: "items/s",
                    met: creation.perSecond >= 2000 && creation.errors == 0),
             Target(figure: "item creation p99", target: "≤ 50", measured: creation.p99Milliseconds, unit: "ms", met: creation.p99Milliseconds <= 50),
             Target(figure: "overdue list p99 (worst query)", target: "≤ 10", measured: overdueP99, unit: "ms", met: overdueP99 <= 10),
-            Target(figure: "dashboard aggregates p99 (worst)", target: "≤ 100", measured: dashboardP99, unit: "ms", met: dashboardP99 <= 100),
+            Target(figure: "dashboard aggregates p99 (worst, no cache)", target: "≤ 100", measured: dashboardP99, unit: "ms", met: dashboardP99 <= 100),
             Target(figure: "one deadline sweep", target: "≤ 1", measured: sweep.seconds, unit: "s", met: sweep.seconds <= 1),
             Target(figure: "hotline score, 100 units, 500,000 cases (median)", target: "≤ 1000", measured: scoring.medianMilliseconds,
                    unit: "ms", met: scoring.medianMilliseconds <= 1000),

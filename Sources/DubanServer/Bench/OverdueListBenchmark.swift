@@ -52,7 +52,7 @@ public enum OverdueListBenchmark {
         while inserted < items {
             let count = min(500, items - inserted)
             let first = inserted
-            try await app.db.write(gate: app.writeGate) { db in
+            try await app.db.write(gate: app.writeGate, bounded: false) { db in
                 guard let sql = db as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
                 var insert = sql.insert(into: LedgerItem.schema).columns(
                     "id", "kind", "state", "grade", "title", "registering_unit_id", "assigned_unit_id", "due_at", "open_due_at",

@@ -44,7 +44,7 @@ public enum SweepBenchmark {
         while inserted < open {
             let count = min(batch, open - inserted)
             let first = inserted
-            try await app.db.write(gate: app.writeGate) { db in
+            try await app.db.write(gate: app.writeGate, bounded: false) { db in
                 guard let sql = db as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
                 var insert = sql.insert(into: "watched_deadlines").columns(
                     "id", "entity_type", "entity_id", "kind", "unit_id", "due_at", "warn_at", "state", "next_fire_at",

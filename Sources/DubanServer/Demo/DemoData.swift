@@ -107,7 +107,7 @@ public enum DemoData {
         let actor = "demo-loader"
         let resources = app.directory.resourcesDirectory
         let calculator = app.calendarStore.calculator
-        return try await app.db.write(gate: app.writeGate) { db in
+        return try await app.db.write(gate: app.writeGate, bounded: false) { db in
             var summary = Summary()
             var spellings = AliasResolver<UUID>()
             func resolve(_ name: String) -> UUID? { spellings.resolve(name) }
