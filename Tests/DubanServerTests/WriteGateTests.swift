@@ -31,12 +31,17 @@ final class WriteGateTests: XCTestCase {
         let release: @Sendable () -> Void
         let task: Task<Void, any Error>
 
-        init(_ app: Application, gate: WriteGate) {
+        init(_ app: Application, gate: WriteGate, audited: Bool = false) {
             let (stream, continuation) = AsyncStream<Void>.makeStream()
             release = { continuation.yield(); continuation.finish() }
             task = Task {
                 try await app.db.write(gate: gate) { db in
-                    try await WriteGateTests.insert(0, on: db)
+                    if audited {
+                        try await AuditLog.record(on: db, actor: "test", action: .create, entityType: "gate_test", entityID: "0",
+                                                  before: String?.none, after: ["n": 0])
+                    } else {
+                        try await WriteGateTests.insert(0, on: db)
+                    }
                     for await _ in stream { break }
                 }
             }
@@ -123,6 +128,47 @@ final class WriteGateTests: XCTestCase {
         }
     }
 
+    /// Entries written by the writes of one transaction chain on from each other, the head row is written
+    /// once with the last of them, and a refused write's entry leaves no gap.
+    func testTheAuditChainStaysWholeAcrossABatch() async throws {
+        try await TestApp.run(demo: true) { app in
+            let gate = try XCTUnwrap(app.writeGate)
+            let before = try await AuditLog.verify(on: app.db)
+            XCTAssertNil(before.firstBreak)
+            let writes = await gate.writes
+            let holder = Holder(app, gate: gate, audited: true)
+            try await Self.waitForWrites(gate, writes + 1)
+            try await withThrowingTaskGroup(of: Bool.self) { group in
+                for n in 1...12 {
+                    group.addTask {
+                        do {
+                            try await app.db.write(gate: gate) { db in
+                                try await AuditLog.record(on: db, actor: "test", action: .create, entityType: "gate_test",
+                                                          entityID: String(n), before: String?.none, after: ["n": n])
+                                if n % 4 == 0 { throw DubanError.conflict("refused", code: "refused") }
+                            }
+                            return true
+                        } catch let error as DubanError where error.code == "refused" {
+                            return false
+                        }
+                    }
+                }
+                try await Self.waitForWrites(gate, writes + 13)
+                holder.release()
+                try await holder.task.value
+                var accepted = 0
+                for try await ok in group where ok { accepted += 1 }
+                XCTAssertEqual(accepted, 9)
+            }
+            let after = try await AuditLog.verify(on: app.db)
+            XCTAssertNil(after.firstBreak, String(describing: after.firstBreak))
+            XCTAssertEqual(after.checked, before.checked + 1 + 9)
+            let head = try XCTUnwrap(try await AuditHead.find(1, on: app.db))
+            XCTAssertEqual(head.sequence, after.lastSequence)
+            XCTAssertEqual(head.hash, after.lastHash)
+        }
+    }
+
     func testAWriteInsideAWriteIsRefusedNotDeadlocked() async throws {
         try await TestApp.run(demo: false) { app in
             let sql = try await Self.prepare(app)
@@ -171,6 +217,39 @@ final class WriteGateTests: XCTestCase {
             }
             let after = try await Self.rows(sql)
             XCTAssert(after.contains(3), "\(after)")
+        }
+    }
+}
+
+/// The hot paths that write or read through SQL instead of Fluent's models keep to the models' columns.
+final class LedgerModelTests: XCTestCase {
+    func testTheItemInsertBindsEveryColumnOfTheModel() {
+        XCTAssertEqual(Set(LedgerItem.keys.map(\.description)), Set(LedgerItem.insertColumns))
+        XCTAssertEqual(LedgerItem.insertColumns.count, Set(LedgerItem.insertColumns).count)
+    }
+
+    func testAnInsertedItemReadsBackThroughTheModel() async throws {
+        try await TestApp.run { app in
+            let token = try await app.token("inspector")
+            let res = try await app.send(.POST, "/api/v1/items", token: token, json: [
+                "kind": "hazard", "grade": "major", "title": "消防通道堵塞", "description": "检查发现楼道堆放杂物。", "location": "建桥街1号",
+                "category": "消防安全", "fixMode": "immediate",
+            ])
+            XCTAssertEqual(res.status, .created, res.body.string)
+            let id = try res.content.get(UUID.self, at: "id")
+            let item = try XCTUnwrap(try await LedgerItem.find(id, on: app.db))
+            XCTAssertEqual(item.title, "消防通道堵塞")
+            XCTAssertEqual(item.details, "检查发现楼道堆放杂物。")
+            XCTAssertEqual(item.grade, "major")
+            XCTAssertEqual(item.state, "registered")
+            XCTAssertNil(item.assignedUnitID)
+            XCTAssertNil(item.register)
+            XCTAssertFalse(item.fiveComplete)
+            // The model can change the row it did not insert itself.
+            item.title = "消防通道堵塞（复查）"
+            try await item.update(on: app.db)
+            let again = try XCTUnwrap(try await LedgerItem.find(id, on: app.db))
+            XCTAssertEqual(again.title, "消防通道堵塞（复查）")
         }
     }
 }

@@ -34,8 +34,22 @@ actor WriteGate {
     /// Writes in one transaction at most: bounds how long the last of a batch waits for the first.
     static let maxBatch = 64
 
-    /// Set while a batch runs: a write submitted from inside another write would wait for itself.
-    @TaskLocal static var writing = false
+    /// The batch whose job is running (a write submitted from inside another write would wait for itself).
+    @TaskLocal static var batch: Batch?
+
+    /// What the jobs of one transaction share: the audit chain's head, read (and on PostgreSQL locked) by the
+    /// first entry of the batch and written back once before COMMIT, instead of a read and a write per entry.
+    final class Batch: Sendable {
+        private let state = NIOLockedValueBox<(head: AuditLog.Head?, changed: Bool)>((nil, false))
+
+        var auditHead: AuditLog.Head? {
+            get { state.withLockedValue { $0.head } }
+            set { state.withLockedValue { $0 = (newValue, true) } }
+        }
+
+        fileprivate func snapshot() -> (head: AuditLog.Head?, changed: Bool) { state.withLockedValue { $0 } }
+        fileprivate func restore(_ saved: (head: AuditLog.Head?, changed: Bool)) { state.withLockedValue { $0 = saved } }
+    }
 
     let timeout: Duration
     private var queue: [Job] = []
@@ -118,13 +132,15 @@ actor WriteGate {
                     return outcomes
                 }
                 let savepoints = batch.count > 1
+                let shared = Batch()
                 var outcomes: [Outcome] = []
                 do {
                     try await sql.raw(sql.dialect.name == "sqlite" ? "BEGIN IMMEDIATE" : "BEGIN").run()
                     for job in batch {
+                        let saved = shared.snapshot()
                         if savepoints { try await sql.raw("SAVEPOINT duban_write").run() }
                         do {
-                            let value = try await $writing.withValue(true) { try await job.work(connection) }
+                            let value = try await $batch.withValue(shared) { try await job.work(connection) }
                             if savepoints { try await sql.raw("RELEASE SAVEPOINT duban_write").run() }
                             outcomes.append(.success(value))
                         } catch {
@@ -132,9 +148,13 @@ actor WriteGate {
                                 try await sql.raw("ROLLBACK TO SAVEPOINT duban_write").run()
                                 try await sql.raw("RELEASE SAVEPOINT duban_write").run()
                             }
+                            // Its audit entries went with it (on PostgreSQL, so did a head lock taken after the savepoint).
+                            shared.restore(saved)
                             outcomes.append(.failure(error))
                         }
                     }
+                    let saved = shared.snapshot()
+                    if saved.changed, let head = saved.head { try await AuditLog.storeHead(head, on: sql) }
                     let any = outcomes.contains { if case .success = $0 { true } else { false } }
                     try await sql.raw(any ? "COMMIT" : "ROLLBACK").run()
                     return outcomes
@@ -167,7 +187,7 @@ extension Database {
     func write<T: Sendable>(gate: WriteGate?, bounded: Bool = true,
                             _ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard let gate else { return try await transaction(work) }
-        guard !WriteGate.writing else {
+        guard WriteGate.batch == nil else {
             throw DubanError(.internalServerError, code: "nested_write", message: "nested write transaction")
         }
         // The cast cannot fail: the job returns what `work` returned.

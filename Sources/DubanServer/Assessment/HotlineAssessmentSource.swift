@@ -1,5 +1,6 @@
 import DubanCore
 import Fluent
+import SQLKit
 import Vapor
 
 /// The 附件7 score over the database's hotline cases: each case as the SPEC A2 input line, from its
@@ -7,24 +8,55 @@ import Vapor
 enum HotlineAssessmentSource {
     /// Cases assigned in `period` (local time), one A2 line each. A case counts for the unit it is
     /// assigned to now; returns are that unit's own.
+    struct CaseRow: Decodable {
+        var id: UUID
+        var trackingCode: String
+        var satisfaction: String?
+        var evaluation: String?
+        enum CodingKeys: String, CodingKey { case id, trackingCode = "tracking_code", satisfaction, evaluation }
+    }
+
+    struct ItemRow: Decodable {
+        var id: UUID
+        var assignedUnitId: UUID?
+        var facts: String
+        enum CodingKeys: String, CodingKey { case id, assignedUnitId = "assigned_unit_id", facts }
+    }
+
+    struct EventRow: Decodable {
+        var itemId: UUID
+        var at: Date
+        var event: String
+        var actorUnitId: String
+        enum CodingKeys: String, CodingKey { case itemId = "item_id", at, event, actorUnitId = "actor_unit_id" }
+    }
+
+    /// Read through SQLKit: the dashboard scores the current period on every uncached view, and building
+    /// Fluent models (a reflection pass per row) cost most of it (`duban bench`, issue #10).
     static func cases(in period: AssessmentPeriod, on db: any Database) async throws -> [HotlineCaseInput] {
+        guard let sql = db as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
         // A case is assigned after it is received; 60 days covers one returned and assigned again.
-        let rows = try await HotlineCase.query(on: db).filter(\.$receivedAt < period.end)
-            .filter(\.$receivedAt >= period.start.addingTimeInterval(-60 * 86400)).all()
+        let rows = try await sql.raw("""
+            SELECT id, tracking_code, satisfaction, evaluation FROM hotline_cases
+            WHERE received_at < \(bind: period.end) AND received_at >= \(bind: period.start.addingTimeInterval(-60 * 86400))
+            """).all(decoding: CaseRow.self)
         var result: [HotlineCaseInput] = []
+        let decoder = JSONDecoder()
         for chunk in rows.chunked(500) {
-            let ids = chunk.compactMap(\.id)
-            let items = Dictionary(uniqueKeysWithValues: try await LedgerItem.query(on: db).filter(\.$id ~~ ids).all()
-                .compactMap { item in item.id.map { ($0, item) } })
-            let events = Dictionary(grouping: try await LedgerEvent.query(on: db).filter(\.$itemID ~~ ids).sort(\.$at).all(), by: \.itemID)
-            let names = try await LedgerPages.unitNames(items.values.compactMap(\.assignedUnitID), on: db)
+            let ids = SQLGroupExpression(chunk.map { SQLBind($0.id) })
+            let items = Dictionary(uniqueKeysWithValues: try await sql.raw(
+                "SELECT id, assigned_unit_id, facts FROM ledger_items WHERE id IN \(ids)").all(decoding: ItemRow.self).map { ($0.id, $0) })
+            let events = Dictionary(grouping: try await sql.raw(
+                "SELECT item_id, at, event, actor_unit_id FROM ledger_events WHERE item_id IN \(ids) ORDER BY at").all(decoding: EventRow.self),
+                by: \.itemId)
+            let names = try await LedgerPages.unitNames(items.values.compactMap(\.assignedUnitId), on: db)
             for hotline in chunk {
-                guard let id = hotline.id, let item = items[id], let unit = item.assignedUnitID, let name = names[unit] else { continue }
-                let facts = try LedgerService.facts(of: item)
+                guard let item = items[hotline.id], let unit = item.assignedUnitId, let name = names[unit] else { continue }
+                let facts = try decoder.decode(ItemFacts.self, from: Data(item.facts.utf8))
                 guard let assignedAt = facts.assignedAt, period.contains(assignedAt), let due = facts.deadline else { continue }
-                let timeline = events[id] ?? []
+                let timeline = events[hotline.id] ?? []
                 let signed = timeline.first { $0.event == ItemEventKind.signFor.rawValue && $0.at >= assignedAt }?.at
-                let returns = timeline.filter { $0.event == ItemEventKind.return.rawValue && $0.actorUnitID == unit.text }
+                let returns = timeline.filter { $0.event == ItemEventKind.return.rawValue && $0.actorUnitId == unit.text }
                 result.append(HotlineCaseInput(
                     id: hotline.trackingCode, unit: name, assignedAt: assignedAt, signedAt: signed, dueAt: due, closedAt: facts.closedAt,
                     returns: returns.map { HotlineReturn(at: $0.at) },

@@ -20,45 +20,49 @@ enum AuditLog {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    /// Records one change. Must run inside the transaction that makes the change.
+    /// Records one change. Must run inside the transaction that makes the change. Every write of the
+    /// application comes here, so it speaks SQL directly (three statements, no model reflection).
     static func record<B: Encodable, A: Encodable>(
         on db: any Database, actor: String, action: Action, entityType: String, entityID: String,
         before: B?, after: A?, at now: Date = Date()
     ) async throws {
-        let head = try await lockHead(on: db)
+        guard let sql = db as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
+        // Inside the process's writer the batch keeps the head; alone, it is read and written here.
+        let batch = WriteGate.batch
+        let head: Head
+        if let cached = batch?.auditHead { head = cached } else { head = try await lockHead(on: sql) }
         // Millisecond precision: what both databases store exactly.
         let at = now.wholeMilliseconds
         let record = AuditRecord(
-            sequence: head.sequence + 1, at: at, actor: actor, action: action.rawValue,
+            sequence: head.seq + 1, at: at, actor: actor, action: action.rawValue,
             entityType: entityType, entityID: entityID,
             before: try canonical(before), after: try canonical(after))
         let hash = AuditChain.hash(previous: head.hash, record: record)
-        let entry = AuditEntry()
-        entry.id = record.sequence
-        entry.at = record.at
-        entry.actor = record.actor
-        entry.action = record.action
-        entry.entityType = record.entityType
-        entry.entityID = record.entityID
-        entry.before = record.before
-        entry.after = record.after
-        entry.previousHash = head.hash
-        entry.hash = hash
-        try await entry.create(on: db)
-        head.sequence = record.sequence
-        head.hash = hash
-        try await head.update(on: db)
+        func text(_ value: String?) -> any SQLExpression { value.map { SQLBind($0) } ?? SQLLiteral.null }
+        try await sql.insert(into: AuditEntry.schema)
+            .columns("seq", "at", "actor", "action", "entity_type", "entity_id", "before", "after", "prev_hash", "hash")
+            .values(SQLBind(record.sequence), SQLBind(record.at), SQLBind(record.actor), SQLBind(record.action),
+                    SQLBind(record.entityType), SQLBind(record.entityID), text(record.before), text(record.after),
+                    SQLBind(head.hash), SQLBind(hash))
+            .run()
+        let next = Head(seq: record.sequence, hash: hash)
+        if let batch { batch.auditHead = next } else { try await storeHead(next, on: sql) }
     }
 
-    /// Reads the head row; on PostgreSQL with FOR UPDATE, so concurrent appenders queue here.
-    private static func lockHead(on db: any Database) async throws -> AuditHead {
-        if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
-            try await sql.raw("SELECT id FROM audit_head WHERE id = 1 FOR UPDATE").run()
-        }
-        guard let head = try await AuditHead.query(on: db).filter(\.$id == 1).first() else {
+    /// The chain's head row: the last entry's sequence and hash.
+    struct Head: Decodable, Sendable { var seq: Int64; var hash: String }
+
+    /// Reads the head row; on PostgreSQL with FOR UPDATE, so concurrent appenders (other processes) queue here.
+    private static func lockHead(on sql: any SQLDatabase) async throws -> Head {
+        let lock: SQLQueryString = sql.dialect.name == "postgresql" ? " FOR UPDATE" : ""
+        guard let head = try await sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1" + lock).first(decoding: Head.self) else {
             throw DubanError(.internalServerError, code: "audit_head_missing", message: "audit head row missing")
         }
         return head
+    }
+
+    static func storeHead(_ head: Head, on sql: any SQLDatabase) async throws {
+        try await sql.update(AuditHead.schema).set("seq", to: head.seq).set("hash", to: head.hash).where("id", .equal, 1).run()
     }
 
     /// Verifies the whole chain in sequence order, in batches (constant memory).

@@ -49,6 +49,9 @@ public enum BenchSuite {
         var p95Milliseconds: Double
         var p99Milliseconds: Double
         var maxMilliseconds: Double
+        /// Transactions the writer ran for them (group commit: several requests' writes share one).
+        var transactions: Int
+        var writesPerTransaction: Double
     }
 
     public struct Dashboard: Codable, Sendable {
@@ -222,6 +225,7 @@ public enum BenchSuite {
         let perClient = (options.creations + clients - 1) / clients
         let total = min(options.creations, perClient * clients)
         let uri = URI(string: base + "/items")
+        let (batchesBefore, writesBefore) = (await app.writeGate?.batches ?? 0, await app.writeGate?.writes ?? 0)
         let started = ContinuousClock.now
         let results = try await withThrowingTaskGroup(of: ([Double], Int).self) { group in
             for client in 0..<clients {
@@ -251,11 +255,14 @@ public enum BenchSuite {
             return all
         }
         let seconds = (ContinuousClock.now - started).seconds
+        let transactions = (await app.writeGate?.batches ?? 0) - batchesBefore
+        let writes = (await app.writeGate?.writes ?? 0) - writesBefore
         let timing = OverdueListBenchmark.Timing(results.0.isEmpty ? [0] : results.0, query: "POST /items")
         return Creation(clients: clients, requests: results.0.count, errors: results.1, seconds: seconds,
                         perSecond: seconds > 0 ? Double(results.0.count) / seconds : 0, p50Milliseconds: timing.p50Milliseconds,
                         p95Milliseconds: timing.p95Milliseconds, p99Milliseconds: timing.p99Milliseconds,
-                        maxMilliseconds: timing.maxMilliseconds)
+                        maxMilliseconds: timing.maxMilliseconds, transactions: transactions,
+                        writesPerTransaction: transactions > 0 ? Double(writes) / Double(transactions) : 0)
     }
 
     /// An inspector's hazard as the registration form sends it: title, a two-sentence description, place, category.

@@ -1,5 +1,6 @@
 import DubanCore
 import Fluent
+import SQLKit
 import Vapor
 
 /// `/api/v1/items`: the ledger (台账) — register, list, read, change, and move items through their
@@ -49,9 +50,21 @@ enum LedgerRoutes {
     ]
 
     /// The units whose items a unit-scoped actor may see: its own and those below it.
+    struct IDRow: Decodable { var id: UUID }
+
     static func scope(of actor: Actor, on db: any Database) async throws -> [UUID]? {
         guard actor.role.isUnitScoped else { return nil }
-        return try await Unit.query(on: db).filter(\.$path =~ actor.unitPath.encoded).all(\.$id)
+        guard let sql = db as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
+        // The unit's subtree by its path prefix (SQL: every list and dashboard view asks).
+        return try await sql.raw("SELECT id FROM units WHERE path LIKE \(bind: actor.unitPath.encoded + "%")")
+            .all(decoding: IDRow.self).map(\.id)
+    }
+
+    /// The tasks that name one of `units` as a responsible unit besides the lead (`LedgerItemUnit`).
+    static func sharedItems(of units: [UUID], on db: any Database) async throws -> [UUID] {
+        guard !units.isEmpty, let sql = db as? any SQLDatabase else { return [] }
+        return try await sql.raw("SELECT item_id AS id FROM ledger_item_units WHERE unit_id IN \(SQLGroupExpression(units.map { SQLBind($0) }))")
+            .all(decoding: IDRow.self).map(\.id)
     }
 
     /// A unit-scoped actor sees the items its units registered (a referral's sender), handle, are
@@ -88,7 +101,7 @@ enum LedgerRoutes {
             query.sharedItems = try await HotlineCase.query(on: req.db).filter(\.$evaluatorID == actor.userID).all(\.$id).compactMap { $0 }
         } else if let units = try await scope(of: actor, on: req.db) {
             query.scope = units
-            query.sharedItems = try await LedgerItemUnit.query(on: req.db).filter(\.$unitID ~~ units).all(\.$itemID)
+            query.sharedItems = try await sharedItems(of: units, on: req.db)
         }
         query.state = try parameter("state").map { try Check.enumeration($0, "state", as: ItemState.self) }
         query.kind = try parameter("kind").map { try Check.enumeration($0, "kind", as: ItemKind.self) }

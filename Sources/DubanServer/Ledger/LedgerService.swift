@@ -183,7 +183,7 @@ enum LedgerService {
         if kind == .task { item.reportCadence = ProgressCadence.monthly.rawValue }
         try apply(fields, to: item, facts: &facts)
         try store(facts, in: item, now: now)
-        try await item.create(on: db)
+        try await item.insert(on: db)
         if let coUnits = fields.coUnitIDs { try await setCoUnits(coUnits, of: item, on: db) }
         try await AuditLog.record(on: db, actor: actor.auditName, action: .create, entityType: entityType,
                                   entityID: try item.requireID().text, before: ItemDTO?.none, after: try dto(item, now: now))

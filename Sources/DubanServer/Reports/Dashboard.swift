@@ -211,7 +211,7 @@ enum Dashboard {
             scopeKey = "evaluator:\(actor.userID)"
         } else if let units = try await LedgerRoutes.scope(of: actor, on: db) {
             base.scope = units
-            base.sharedItems = try await LedgerItemUnit.query(on: db).filter(\.$unitID ~~ units).all(\.$itemID)
+            base.sharedItems = try await LedgerRoutes.sharedItems(of: units, on: db)
             scopeNames = Set(try await Unit.query(on: db).filter(\.$path =~ actor.unitPath.encoded).all(\.$name))
             scopeKey = "unit:\(actor.unitID)"
         }

@@ -1,5 +1,6 @@
 import DubanCore
 import Fluent
+import SQLKit
 import Vapor
 
 /// The ledger pages: the list with filters, an item's page with its timeline and the actions the viewer
@@ -44,9 +45,15 @@ enum LedgerPages {
         var filterQuery: String
     }
 
+    struct UnitName: Decodable { var id: UUID; var name: String }
+
+    /// Names of units by id (SQL, no model building: lists and aggregates call it on every view).
     static func unitNames(_ ids: [UUID], on db: any Database) async throws -> [UUID: String] {
-        let units = try await Unit.query(on: db).filter(\.$id ~~ Array(Set(ids))).all()
-        return Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { ($0, unit.name) } })
+        let unique = Array(Set(ids))
+        guard !unique.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
+        let rows = try await sql.raw("SELECT id, name FROM units WHERE id IN \(SQLGroupExpression(unique.map { SQLBind($0) }))")
+            .all(decoding: UnitName.self)
+        return Dictionary(rows.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
     @Sendable static func list(_ req: Request) async throws -> Response {
