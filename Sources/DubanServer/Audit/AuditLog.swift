@@ -27,30 +27,41 @@ enum AuditLog {
         before: B?, after: A?, at now: Date = Date()
     ) async throws {
         guard let sql = db as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
-        // Inside the process's writer the batch keeps the head; alone, it is read and written here.
+        // Inside the process's writer the batch keeps the head and the entries until just before COMMIT
+        // (nothing reads the log inside a write); alone, the entry is written here.
         let batch = WriteGate.batch
         let head: Head
-        if let cached = batch?.auditHead { head = cached } else { head = try await lockHead(on: sql) }
+        if let cached = batch?.audit.withLockedValue({ $0.head }) { head = cached } else { head = try await lockHead(on: sql) }
         // Millisecond precision: what both databases store exactly.
-        let at = now.wholeMilliseconds
         let record = AuditRecord(
-            sequence: head.seq + 1, at: at, actor: actor, action: action.rawValue,
+            sequence: head.seq + 1, at: now.wholeMilliseconds, actor: actor, action: action.rawValue,
             entityType: entityType, entityID: entityID,
             before: try canonical(before), after: try canonical(after))
-        let hash = AuditChain.hash(previous: head.hash, record: record)
-        func text(_ value: String?) -> any SQLExpression { value.map { SQLBind($0) } ?? SQLLiteral.null }
-        try await sql.insert(into: AuditEntry.schema)
-            .columns("seq", "at", "actor", "action", "entity_type", "entity_id", "before", "after", "prev_hash", "hash")
-            .values(SQLBind(record.sequence), SQLBind(record.at), SQLBind(record.actor), SQLBind(record.action),
-                    SQLBind(record.entityType), SQLBind(record.entityID), text(record.before), text(record.after),
-                    SQLBind(head.hash), SQLBind(hash))
-            .run()
-        let next = Head(seq: record.sequence, hash: hash)
-        if let batch { batch.auditHead = next } else { try await storeHead(next, on: sql) }
+        let entry = Entry(record: record, previousHash: head.hash, hash: AuditChain.hash(previous: head.hash, record: record))
+        if let batch {
+            batch.audit.withLockedValue {
+                $0.head = Head(seq: record.sequence, hash: entry.hash)
+                $0.entries.append(entry)
+            }
+        } else {
+            try await flush(Pending(head: Head(seq: record.sequence, hash: entry.hash), entries: [entry]), on: sql)
+        }
     }
 
     /// The chain's head row: the last entry's sequence and hash.
     struct Head: Decodable, Sendable { var seq: Int64; var hash: String }
+
+    struct Entry: Sendable {
+        var record: AuditRecord
+        var previousHash: String
+        var hash: String
+    }
+
+    /// Entries not yet written, and the head after them.
+    struct Pending: Sendable {
+        var head: Head?
+        var entries: [Entry] = []
+    }
 
     /// Reads the head row; on PostgreSQL with FOR UPDATE, so concurrent appenders (other processes) queue here.
     private static func lockHead(on sql: any SQLDatabase) async throws -> Head {
@@ -61,7 +72,21 @@ enum AuditLog {
         return head
     }
 
-    static func storeHead(_ head: Head, on sql: any SQLDatabase) async throws {
+    /// Writes the entries (500 rows a statement) and moves the head row to the last of them.
+    static func flush(_ pending: Pending, on sql: any SQLDatabase) async throws {
+        guard let head = pending.head, !pending.entries.isEmpty else { return }
+        func text(_ value: String?) -> any SQLExpression { value.map { SQLBind($0) } ?? SQLLiteral.null }
+        for chunk in pending.entries.chunked(500) {
+            var insert = sql.insert(into: AuditEntry.schema)
+                .columns("seq", "at", "actor", "action", "entity_type", "entity_id", "before", "after", "prev_hash", "hash")
+            for entry in chunk {
+                let record = entry.record
+                insert = insert.values(SQLBind(record.sequence), SQLBind(record.at), SQLBind(record.actor), SQLBind(record.action),
+                                       SQLBind(record.entityType), SQLBind(record.entityID), text(record.before), text(record.after),
+                                       SQLBind(entry.previousHash), SQLBind(entry.hash))
+            }
+            try await insert.run()
+        }
         try await sql.update(AuditHead.schema).set("seq", to: head.seq).set("hash", to: head.hash).where("id", .equal, 1).run()
     }
 
