@@ -163,7 +163,8 @@ final class WriteGateTests: XCTestCase {
             let after = try await AuditLog.verify(on: app.db)
             XCTAssertNil(after.firstBreak, String(describing: after.firstBreak))
             XCTAssertEqual(after.checked, before.checked + 1 + 9)
-            let head = try XCTUnwrap(try await AuditHead.find(1, on: app.db))
+            let found = try await AuditHead.find(1, on: app.db)
+            let head = try XCTUnwrap(found)
             XCTAssertEqual(head.sequence, after.lastSequence)
             XCTAssertEqual(head.hash, after.lastHash)
         }
@@ -237,7 +238,8 @@ final class LedgerModelTests: XCTestCase {
             ])
             XCTAssertEqual(res.status, .created, res.body.string)
             let id = try res.content.get(UUID.self, at: "id")
-            let item = try XCTUnwrap(try await LedgerItem.find(id, on: app.db))
+            let found = try await LedgerItem.find(id, on: app.db)
+            let item = try XCTUnwrap(found)
             XCTAssertEqual(item.title, "消防通道堵塞")
             XCTAssertEqual(item.details, "检查发现楼道堆放杂物。")
             XCTAssertEqual(item.grade, "major")
@@ -248,7 +250,8 @@ final class LedgerModelTests: XCTestCase {
             // The model can change the row it did not insert itself.
             item.title = "消防通道堵塞（复查）"
             try await item.update(on: app.db)
-            let again = try XCTUnwrap(try await LedgerItem.find(id, on: app.db))
+            let reread = try await LedgerItem.find(id, on: app.db)
+            let again = try XCTUnwrap(reread)
             XCTAssertEqual(again.title, "消防通道堵塞（复查）")
         }
     }
