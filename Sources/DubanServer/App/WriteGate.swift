@@ -67,19 +67,19 @@ actor WriteGate {
             Self.writesCounter.increment()
             if !draining {
                 draining = true
-                let target = database?() ?? db
-                Task { await self.drain(on: target) }
+                Task { await self.drain(fallback: db) }
             }
         }
     }
 
-    private func drain(on db: any Database) async {
+    private func drain(fallback: any Database) async {
         while !queue.isEmpty {
             let batch = Array(queue.prefix(Self.maxBatch))
             queue.removeFirst(batch.count)
             batches += 1
             Self.batchesCounter.increment()
-            await Self.commit(batch, on: db, timeout: batch.allSatisfy(\.bounded) ? timeout : nil)
+            // A database handle per batch: after a batch given up, the next one is not queued behind its connection.
+            await Self.commit(batch, on: database?() ?? fallback, timeout: batch.allSatisfy(\.bounded) ? timeout : nil)
         }
         draining = false
     }

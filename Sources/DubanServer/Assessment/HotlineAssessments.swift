@@ -1,5 +1,6 @@
 import DubanCore
 import Fluent
+import SQLKit
 import Vapor
 
 /// The hotline assessment of a period from the database: the cases (``HotlineAssessmentSource``), the
@@ -52,21 +53,34 @@ enum HotlineAssessments {
         var units: [String: UUID]
     }
 
-    static func result(for period: AssessmentPeriod, on db: any Database, calculator: DeadlineCalculator) async throws -> Result {
+    /// The score of `period` alone (the dashboard needs no links).
+    static func assessment(for period: AssessmentPeriod, on db: any Database, calculator: DeadlineCalculator) async throws -> HotlineAssessment {
         let cases = try await HotlineAssessmentSource.cases(in: period, on: db)
         let units = try await unitInput(for: period, on: db)
-        let assessment = try HotlineAssessmentSource.score(cases, units: units, period: period, calculator: calculator)
+        return try HotlineAssessmentSource.score(cases, units: units, period: period, calculator: calculator)
+    }
+
+    struct CodeRow: Decodable { var id: UUID; var trackingCode: String; enum CodingKeys: String, CodingKey { case id, trackingCode = "tracking_code" } }
+    struct NameRow: Decodable { var id: UUID; var name: String }
+
+    static func result(for period: AssessmentPeriod, on db: any Database, calculator: DeadlineCalculator) async throws -> Result {
+        guard let sql = db as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
+        let assessment = try await assessment(for: period, on: db, calculator: calculator)
+        // The links: tracking codes and unit names to ids, by SQL (a period can have thousands of deductions).
         let codes = Set(assessment.units.flatMap { $0.deductions.compactMap(\.caseID) })
         var items: [String: UUID] = [:]
         for chunk in Array(codes).chunked(500) {
-            for row in try await HotlineCase.query(on: db).filter(\.$trackingCode ~~ chunk).all() {
-                if let id = row.id { items[row.trackingCode] = id }
-            }
+            let rows = try await sql.raw("SELECT id, tracking_code FROM hotline_cases WHERE tracking_code IN \(SQLGroupExpression(chunk.map { SQLBind($0) }))")
+                .all(decoding: CodeRow.self)
+            for row in rows { items[row.trackingCode] = row.id }
         }
-        let names = assessment.units.map(\.unit)
         var unitIDs: [String: UUID] = [:]
-        for unit in try await Unit.query(on: db).filter(\.$name ~~ names).all() {
-            if let id = unit.id { unitIDs[unit.name] = id }
+        let names = assessment.units.map(\.unit)
+        if !names.isEmpty {
+            for row in try await sql.raw("SELECT id, name FROM units WHERE name IN \(SQLGroupExpression(names.map { SQLBind($0) }))")
+                .all(decoding: NameRow.self) {
+                unitIDs[row.name] = row.id
+            }
         }
         return Result(assessment: assessment, items: items, units: unitIDs)
     }

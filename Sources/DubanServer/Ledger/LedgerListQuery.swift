@@ -129,13 +129,13 @@ struct LedgerListQuery {
             // Stored times are whole milliseconds; a half-millisecond window finds the cursor's own instant.
             let at = Date(timeIntervalSince1970: Double(millis) / 1000)
             let low = at.addingTimeInterval(-0.0005), high = at.addingTimeInterval(0.0005)
-            select = select.where { group in
-                group.where(SQLIdentifier(column), ascending ? .greaterThanOrEqual : .lessThan, ascending ? high : low)
-                    .orWhere { same in
-                        same.where(SQLIdentifier(column), .greaterThanOrEqual, low).where(SQLIdentifier(column), .lessThan, high)
-                            .where(SQLIdentifier("id"), ascending ? .greaterThan : .lessThan, position.id)
-                    }
-            }
+            // After the cursor: past its instant, or at it with a later id. Written with the bound outside the OR
+            // so that the index range starts at the cursor (a deep page reads 51 rows, not every row before it).
+            select = select.where(SQLIdentifier(column), ascending ? .greaterThanOrEqual : .lessThan, ascending ? low : high)
+                .where { group in
+                    group.where(SQLIdentifier(column), ascending ? .greaterThanOrEqual : .lessThan, ascending ? high : low)
+                        .orWhere(SQLIdentifier("id"), ascending ? .greaterThan : .lessThan, position.id)
+                }
         }
         let direction: SQLDirection = ascending ? .ascending : .descending
         let rows = try await select.orderBy(SQLIdentifier(column), direction).orderBy(SQLIdentifier("id"), direction)

@@ -247,10 +247,10 @@ enum Dashboard {
             let current = HotlineAssessments.period(containing: LocalDate(chinaTimeOf: now) ?? LocalDate(year: 2026, month: 1, day: 1)!)
             let calculator = req.application.calendarStore.calculator
             let assessment: HotlineAssessment = try await cache.value("hotline:\(current.description)", now: now, lifetime: lifetime) {
-                let result = try await HotlineAssessments.result(for: current, on: db, calculator: calculator).assessment
+                let result = try await HotlineAssessments.assessment(for: current, on: db, calculator: calculator)
                 guard result.units.allSatisfy({ $0.cases == 0 }) else { return result }
-                let previous = try await HotlineAssessments.result(for: HotlineAssessments.shifted(current, by: -2), on: db, calculator: calculator)
-                return previous.assessment.units.isEmpty ? result : previous.assessment
+                let previous = try await HotlineAssessments.assessment(for: HotlineAssessments.shifted(current, by: -2), on: db, calculator: calculator)
+                return previous.units.isEmpty ? result : previous
             }
             let period = assessment.period
             let reader = AssessmentRoutes.readers.contains(actor.role)
