@@ -114,15 +114,7 @@ actor WriteGate {
     private static func run(_ batch: [Job], on db: any Database) async -> [Outcome] {
         do {
             return try await db.withConnection { connection in
-                guard let sql = connection as? any SQLDatabase else {
-                    var outcomes: [Outcome] = []
-                    for job in batch {
-                        do { outcomes.append(.success(try await connection.transaction { try await job.work($0) })) } catch {
-                            outcomes.append(.failure(error))
-                        }
-                    }
-                    return outcomes
-                }
+                guard let sql = connection as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
                 let savepoints = batch.count > 1
                 // SQLite keeps a savepoint that is not released until COMMIT, at no cost; PostgreSQL nests a
                 // subtransaction per unreleased savepoint, so there each is released.
