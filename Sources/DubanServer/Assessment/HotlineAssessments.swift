@@ -61,7 +61,6 @@ enum HotlineAssessments {
     }
 
     struct CodeRow: Decodable { var id: UUID; var trackingCode: String; enum CodingKeys: String, CodingKey { case id, trackingCode = "tracking_code" } }
-    struct NameRow: Decodable { var id: UUID; var name: String }
 
     static func result(for period: AssessmentPeriod, on db: any Database, calculator: DeadlineCalculator) async throws -> Result {
         guard let sql = db as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
@@ -78,7 +77,7 @@ enum HotlineAssessments {
         let names = assessment.units.map(\.unit)
         if !names.isEmpty {
             for row in try await sql.raw("SELECT id, name FROM units WHERE name IN \(SQLGroupExpression(names.map { SQLBind($0) }))")
-                .all(decoding: NameRow.self) {
+                .all(decoding: LedgerPages.UnitName.self) {
                 unitIDs[row.name] = row.id
             }
         }
