@@ -80,7 +80,7 @@ struct ActorMiddleware: AsyncMiddleware {
     private static func actor(_ row: ActorRow, viaSession: Bool) -> Actor? {
         guard row.active else { return nil }
         return Actor(userID: row.userId, username: row.username, displayName: row.displayName,
-                     role: Role(rawValue: row.role) ?? .enterprise, unitID: row.unitId, unitName: row.unitName,
+                     role: User.role(stored: row.role), unitID: row.unitId, unitName: row.unitName,
                      unitPath: UnitPath(encoded: row.unitPath), viaSession: viaSession)
     }
 }

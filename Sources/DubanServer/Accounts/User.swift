@@ -27,7 +27,10 @@ final class User: Model, @unchecked Sendable {
         self.active = true
     }
 
-    var roleValue: Role { Role(rawValue: role) ?? .enterprise }
+    var roleValue: Role { Self.role(stored: role) }
+
+    /// The role a stored value names (an unknown value gets the narrowest role).
+    static func role(stored: String) -> Role { Role(rawValue: stored) ?? .enterprise }
 }
 
 /// A bearer token; only its SHA-256 is stored.
