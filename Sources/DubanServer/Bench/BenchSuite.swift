@@ -4,13 +4,13 @@ import Foundation
 import SQLKit
 import Vapor
 
+/// The server's dashboard (`BenchSuite.Dashboard` is its figures).
+private typealias HomeDashboard = Dashboard
+
 /// `duban bench` (issue #10, SPEC §4): loads the realistic data set (`BenchData`), serves the app on
 /// loopback and measures every figure SPEC §4 sets a target for, as one JSON document. The parts reuse
 /// the single benchmarks: `SweepBenchmark`'s deadline loader and sweep, `OverdueListBenchmark`'s HTTP
 /// timing, `ScoringBenchmark`'s 附件7 score.
-/// The server's dashboard (`BenchSuite.Dashboard` is its figures).
-private typealias HomeDashboard = Dashboard
-
 public enum BenchSuite {
     public struct Options: Sendable {
         public var items: Int
