@@ -34,11 +34,11 @@ public func configure(_ app: Application, settings: DubanSettings) async throws 
             try await sql.raw("PRAGMA journal_mode=WAL").run()
         }
     }
-    var writer: (@Sendable () -> any Database)?
-    if settings.databaseURL == nil {
-        writer = { @Sendable [unowned app] in app.databases.database(.sqliteWriter, logger: app.logger, on: app.eventLoopGroup.any())! }
+    // The writer's database handle, on the writer's own event loop (WriteGate).
+    let writerID: DatabaseID = settings.databaseURL == nil ? .sqliteWriter : .psql
+    app.writeGate = WriteGate(timeout: .milliseconds(Int64(settings.requestTimeout * 1000)), loop: app.eventLoopGroup.next()) {
+        @Sendable [unowned app] loop in app.databases.database(writerID, logger: app.logger, on: loop)!
     }
-    app.writeGate = WriteGate(timeout: .milliseconds(Int64(settings.requestTimeout * 1000)), database: writer)
     DubanMigrations.register(on: app)
     app.calendarStore = CalendarStore(shipped: try CalendarStore.loadShipped(resourcesDirectory: directory.resourcesDirectory))
 

@@ -53,10 +53,19 @@ actor WriteGate {
     private static let batchesCounter = Counter(label: "duban_write_batches_total")
 
     /// The database the writes go to; nil: the one the first write of a batch came with.
-    private let database: (@Sendable () -> any Database)?
+    private let database: (@Sendable (any EventLoop) -> any Database)?
+    /// The event loop the writer runs on and its connection answers on, when given: each of a batch's
+    /// statements then comes back to the thread that sent it, with no hop through a loop busy with HTTP.
+    private let loop: (any EventLoop)?
 
-    init(timeout: Duration, database: (@Sendable () -> any Database)? = nil) {
+    nonisolated var unownedExecutor: UnownedSerialExecutor {
+        loop?.executor.asUnownedSerialExecutor() ?? Self.fallbackExecutor.asUnownedSerialExecutor()
+    }
+    private static let fallbackExecutor = MultiThreadedEventLoopGroup.singleton.next().executor
+
+    init(timeout: Duration, loop: (any EventLoop)? = nil, database: (@Sendable (any EventLoop) -> any Database)? = nil) {
         self.timeout = timeout
+        self.loop = loop
         self.database = database
     }
 
@@ -79,13 +88,13 @@ actor WriteGate {
             batches += 1
             Self.batchesCounter.increment()
             // A database handle per batch: after a batch given up, the next one is not queued behind its connection.
-            await Self.commit(batch, on: database?() ?? fallback, timeout: batch.allSatisfy(\.bounded) ? timeout : nil)
+            await commit(batch, on: database.map { $0(loop ?? fallback.eventLoop) } ?? fallback, timeout: batch.allSatisfy(\.bounded) ? timeout : nil)
         }
         draining = false
     }
 
     /// Runs the batch and answers its callers, or gives it up after `timeout`; returns when either happened.
-    private static func commit(_ batch: [Job], on db: any Database, timeout: Duration?) async {
+    private func commit(_ batch: [Job], on db: any Database, timeout: Duration?) async {
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             let waiting = NIOLockedValueBox<CheckedContinuation<Void, Never>?>(done)
             @Sendable func settle(_ outcome: (Int) -> Outcome) {
@@ -103,7 +112,7 @@ actor WriteGate {
                 }
             }
             Task {
-                let outcomes = await run(batch, on: db)
+                let outcomes = await self.run(batch, on: db)
                 watchdog?.cancel()
                 settle { outcomes[$0] }
             }
@@ -111,7 +120,7 @@ actor WriteGate {
     }
 
     /// One transaction: each job in a savepoint (when there are several), COMMIT if any succeeded.
-    private static func run(_ batch: [Job], on db: any Database) async -> [Outcome] {
+    private func run(_ batch: [Job], on db: any Database) async -> [Outcome] {
         do {
             return try await db.withConnection { connection in
                 guard let sql = connection as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
@@ -127,7 +136,7 @@ actor WriteGate {
                         let saved = shared.audit.withLockedValue { $0 }
                         if savepoints { try await sql.raw("SAVEPOINT duban_write").run() }
                         do {
-                            let value = try await $batch.withValue(shared) { try await job.work(connection) }
+                            let value = try await Self.$batch.withValue(shared) { try await job.work(connection) }
                             if savepoints && release { try await sql.raw("RELEASE SAVEPOINT duban_write").run() }
                             outcomes.append(.success(value))
                         } catch {
