@@ -189,6 +189,44 @@ final class DashboardTests: XCTestCase {
     /// The SPEC §4 figure: the dashboard over `DUBAN_DASHBOARD_ITEMS` items (1,000,000 for the report),
     /// loaded as `duban bench overdue` loads them (streets in turn, `DUBAN_DASHBOARD_OVERDUE` of them overdue,
     /// the rest due over the next year, created over the last items-many seconds). Skipped unless set.
+    /// A unit's overdue and due-today counts read the three scope columns' index ranges (no scan of every
+    /// overdue item), while its newest-first list still walks `idx_ledger_created` (no sort of the unit's every
+    /// item): the plans SQLite chooses for `LedgerListQuery` (PostgreSQL chooses by its statistics).
+    func testUnitScopeQueriesUseTheScopeIndexes() async throws {
+        try await TestApp.run(demo: true) { app in
+            let sql = try XCTUnwrap(app.db as? any SQLDatabase)
+            guard sql.dialect.name == "sqlite" else { return }
+            let street = try await Unit.query(on: app.db).filter(\.$name == "建桥街").first()
+            let path = try XCTUnwrap(street?.path)
+            var scoped = LedgerListQuery(limit: 50)
+            scoped.scope = try await Unit.query(on: app.db).filter(\.$path =~ path).all(\.$id)
+            scoped.sharedItems = [UUID()]
+            func plan(_ change: (inout LedgerListQuery) -> Void, count: Bool) async throws -> String {
+                var query = scoped
+                change(&query)
+                let columns: [any SQLExpression] = count ? [SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n"))]
+                    : [SQLIdentifier("id"), SQLIdentifier("title")]
+                var select = try XCTUnwrap(query.filtered(sql.select().columns(columns).from(LedgerItem.schema)))
+                if !count {
+                    let column = query.overdueAt == nil ? "created_at" : "open_due_at"
+                    select = select.orderBy(SQLIdentifier(column), query.overdueAt == nil ? SQLDirection.descending : .ascending).limit(51)
+                }
+                let rows = try await sql.raw("EXPLAIN QUERY PLAN \(select.select)").all()
+                return rows.compactMap { try? $0.decode(column: "detail", as: String.self) }.joined(separator: " | ")
+            }
+            let overdue = try await plan({ $0.overdueAt = Date() }, count: true)
+            for index in ["idx_ledger_unit_open_due", "idx_ledger_supervised_due", "idx_ledger_registering_due"] {
+                XCTAssert(overdue.contains("MULTI-INDEX OR") && overdue.contains(index), overdue)
+            }
+            let today = try await plan({ $0.overdueAt = DashboardDay.endOfToday(Date()); $0.dueFrom = Date() }, count: true)
+            XCTAssert(today.contains("MULTI-INDEX OR") && today.contains("idx_ledger_registering_due"), today)
+            let overdueList = try await plan({ $0.overdueAt = Date() }, count: false)
+            XCTAssert(overdueList.contains("MULTI-INDEX OR"), overdueList)
+            let newest = try await plan({ _ in }, count: false)
+            XCTAssert(newest.contains("idx_ledger_created") && !newest.contains("MULTI-INDEX OR") && !newest.contains("TEMP B-TREE"), newest)
+        }
+    }
+
     func testDashboardAtScale() async throws {
         guard let text = ProcessInfo.processInfo.environment["DUBAN_DASHBOARD_ITEMS"], let items = Int(text) else {
             throw XCTSkip("set DUBAN_DASHBOARD_ITEMS to run")

@@ -103,5 +103,6 @@ enum DubanMigrations {
         app.migrations.add(CreateSiteAudit())
         app.migrations.add(CreateDashboardIndexes())
         app.migrations.add(CreateScheduledReports())
+        app.migrations.add(CreateScopeDueIndexes())
     }
 }

@@ -144,3 +144,22 @@ struct CreateLedger: AsyncMigration {
         try await database.schema(LedgerItem.schema).delete()
     }
 }
+
+/// The scope's other two unit columns, each with `open_due_at`, as `idx_ledger_unit_open_due` has for the
+/// assigned unit: a unit's overdue and due-today lists and counts read three index ranges instead of every
+/// overdue item (`LedgerListQuery.filtered`, issue #10). Replaces `idx_ledger_supervised`, a prefix of the new one.
+struct CreateScopeDueIndexes: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.drop(index: "idx_ledger_supervised").run()
+        try await database.createIndex("idx_ledger_supervised_due", on: LedgerItem.schema, columns: ["supervised_unit_id", "open_due_at", "id"])
+        try await database.createIndex("idx_ledger_registering_due", on: LedgerItem.schema, columns: ["registering_unit_id", "open_due_at", "id"])
+    }
+
+    func revert(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.drop(index: "idx_ledger_registering_due").run()
+        try await sql.drop(index: "idx_ledger_supervised_due").run()
+        try await database.createIndex("idx_ledger_supervised", on: LedgerItem.schema, columns: ["supervised_unit_id"])
+    }
+}

@@ -80,16 +80,25 @@ struct LedgerListQuery {
 
     /// The filters and the viewer's scope, shared by the list and its count (the dashboard's numbers
     /// are the lengths of the lists they link to).
-    func filtered<Q: SQLPredicateBuilder>(_ select: Q) -> Q? {
+    ///
+    /// The scope is an OR over the three unit columns, each with an index that starts with it and goes on with
+    /// `open_due_at` (`CreateScopeDueIndexes`): with a due range (overdue, due today) the database reads the
+    /// three index ranges and merges them (SQLite's multi-index OR, PostgreSQL's BitmapOr) — measured at
+    /// 1,000,000 items: a street's overdue count 469 → 2 ms. Without a due range the list is newest first, best
+    /// read in `idx_ledger_created` order until the page is full; SQLite would rather collect and sort the
+    /// scope's every item (62,818 of them for a street: 251 ms instead of 4), so there its last column is
+    /// written `+registering_unit_id`, SQLite's documented way to keep a term from using an index.
+    func filtered(_ select: SQLSelectBuilder) -> SQLSelectBuilder? {
         var select = select
         if let scope {
             guard !scope.isEmpty || !sharedItems.isEmpty else { return nil }
+            let unindexed = overdueAt == nil && dueFrom == nil && select.database.dialect.name == "sqlite"
             select = select.where { group in
                 var group = group
                 if !scope.isEmpty {
                     group = group.orWhere(SQLIdentifier("assigned_unit_id"), .in, scope)
                         .orWhere(SQLIdentifier("supervised_unit_id"), .in, scope)
-                        .orWhere(SQLIdentifier("registering_unit_id"), .in, scope)
+                        .orWhere(unindexed ? SQLRaw("+registering_unit_id") : SQLIdentifier("registering_unit_id"), .in, SQLBind.group(scope))
                 }
                 if !sharedItems.isEmpty { group = group.orWhere(SQLIdentifier("id"), .in, sharedItems) }
                 return group
