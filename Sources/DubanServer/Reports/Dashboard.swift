@@ -116,23 +116,55 @@ struct DashboardDTO: Content {
 }
 
 /// A short cache for the dashboard's whole-district aggregates (the weekly trend, the by-unit ranking,
-/// the hotline assessment), so that a home page over 1,000,000 items stays fast; the headline counts
-/// (overdue, due today, listed) are always live. Its lifetime is the adjustable setting
+/// the hotline assessment, elevators), so that a home page over 1,000,000 items stays fast; the headline
+/// counts (overdue, due today, listed) are always live. Its lifetime is the adjustable setting
 /// `dashboard.cacheSeconds` (default 120 s, 0 turns it off).
+///
+/// Stale while revalidating: within one more lifetime after an entry expires, a view is answered with it
+/// at once and the entry is recomputed in the background (one refresh at a time per entry), so no office
+/// waits seconds for a district-wide recount; an entry older than that is recomputed before answering.
+/// So a figure is never more than two lifetimes old (4 minutes by default).
 final class DashboardCache: @unchecked Sendable {
-    private let lock = NIOLock()
-    private var entries: [String: (expires: Date, value: any Sendable)] = [:]
+    private struct Entry {
+        var computed: Date
+        var value: any Sendable
+        var refreshing = false
+    }
 
-    func value<T: Sendable>(_ key: String, now: Date, lifetime: Int, _ make: () async throws -> T) async throws -> T {
-        if lifetime > 0, let hit = lock.withLock({ entries[key] }), hit.expires > now, let value = hit.value as? T { return value }
-        let value = try await make()
-        if lifetime > 0 {
-            lock.withLock {
-                if entries.count > 1000 { entries.removeAll() }
-                entries[key] = (now.addingTimeInterval(Double(lifetime)), value)
-            }
+    private let lock = NIOLock()
+    private var entries: [String: Entry] = [:]
+
+    func value<T: Sendable>(_ key: String, now: Date, lifetime: Int, _ make: @escaping @Sendable () async throws -> T) async throws -> T {
+        guard lifetime > 0 else { return try await make() }
+        let fresh = Double(lifetime)
+        let (hit, refresh): (T?, Bool) = lock.withLock {
+            guard let entry = entries[key], let value = entry.value as? T, now.timeIntervalSince(entry.computed) < 2 * fresh else { return (nil, false) }
+            guard now.timeIntervalSince(entry.computed) >= fresh, !entry.refreshing else { return (value, false) }
+            entries[key]?.refreshing = true
+            return (value, true)
         }
+        if let hit {
+            if refresh {
+                Task {
+                    do {
+                        store(key, try await make(), at: Date())
+                    } catch {
+                        lock.withLock { entries[key]?.refreshing = false }
+                    }
+                }
+            }
+            return hit
+        }
+        let value = try await make()
+        store(key, value, at: now)
         return value
+    }
+
+    private func store(_ key: String, _ value: any Sendable, at: Date) {
+        lock.withLock {
+            if entries.count > 1000 { entries.removeAll() }
+            entries[key] = Entry(computed: at, value: value)
+        }
     }
 
     func clear() { lock.withLock { entries.removeAll() } }
@@ -201,6 +233,9 @@ enum Dashboard {
         let panels = DashboardPanel.panels(for: actor.role)
         let lifetime = try await AdjustableSetting.value(cacheSettingKey, on: db)
         let cache = req.application.dashboardCache
+        // The cached aggregates may be refreshed after this request has been answered: the application's database.
+        let shared = req.application.db
+        guard let sharedSQL = shared as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
         // The list's own scope: the numbers are the lengths of the lists they link to.
         var base = LedgerListQuery(limit: 1)
         var scopeNames: Set<String>?
@@ -224,12 +259,12 @@ enum Dashboard {
             var today = base
             today.overdueAt = DashboardDay.endOfToday(now)
             today.dueFrom = now
-            let byUnit: [DashboardDTO.Figure] = try await cache.value("byUnit:\(scopeKey)", now: now, lifetime: lifetime) {
-                try await overdueByUnit(base, now: now, on: db)
+            let scope = actor.role == .evaluator ? base.sharedItems : base.scope, evaluator = actor.role == .evaluator
+            let byUnit: [DashboardDTO.Figure] = try await cache.value("byUnit:\(scopeKey)", now: now, lifetime: lifetime) { [base] in
+                try await overdueByUnit(base, now: now, on: shared)
             }
             let weeks: [DashboardDTO.Week] = try await cache.value("weeks:\(scopeKey)", now: now, lifetime: lifetime) {
-                try await trend(scope: actor.role == .evaluator ? base.sharedItems : base.scope, evaluator: actor.role == .evaluator,
-                                now: now, on: sql)
+                try await trend(scope: scope, evaluator: evaluator, now: now, on: sharedSQL)
             }
             dto.work = .init(
                 overdue: .init(key: "overdue", label: "超期未办结", count: try await overdue.count(on: db), href: "/items?overdue=true"),
@@ -247,9 +282,9 @@ enum Dashboard {
             let current = HotlineAssessments.period(containing: LocalDate(chinaTimeOf: now) ?? LocalDate(year: 2026, month: 1, day: 1)!)
             let calculator = req.application.calendarStore.calculator
             let assessment: HotlineAssessment = try await cache.value("hotline:\(current.description)", now: now, lifetime: lifetime) {
-                let result = try await HotlineAssessments.assessment(for: current, on: db, calculator: calculator)
+                let result = try await HotlineAssessments.assessment(for: current, on: shared, calculator: calculator)
                 guard result.units.allSatisfy({ $0.cases == 0 }) else { return result }
-                let previous = try await HotlineAssessments.assessment(for: HotlineAssessments.shifted(current, by: -2), on: db, calculator: calculator)
+                let previous = try await HotlineAssessments.assessment(for: HotlineAssessments.shifted(current, by: -2), on: shared, calculator: calculator)
                 return previous.units.isEmpty ? result : previous
             }
             let period = assessment.period
@@ -282,8 +317,8 @@ enum Dashboard {
             dto.credit = try await credit(actor, now: now, on: db, sql: sql)
         }
         if panels.contains(.elevators), ElevatorService.districtReaders.contains(actor.role) || actor.role.isUnitScoped {
-            dto.elevators = try await cache.value("elevators:\(scopeKey)", now: now, lifetime: lifetime) {
-                try await elevators(scope: base.scope, now: now, on: sql)
+            dto.elevators = try await cache.value("elevators:\(scopeKey)", now: now, lifetime: lifetime) { [base] in
+                try await elevators(scope: base.scope, now: now, on: sharedSQL)
             }
         }
         return dto
