@@ -206,7 +206,7 @@ enum Dashboard {
     static let defaultCacheSeconds = 120
     static let setting = AdjustableSetting(
         key: cacheSettingKey, defaultValue: defaultCacheSeconds, range: 0...3600,
-        description: "首页看板全区汇总（趋势、单位排名、热线考评）的缓存秒数，0 为不缓存；超期、今日到期、挂牌数始终实时 / seconds the dashboard's district aggregates are cached (0: off); headline counts are always live")
+        description: "首页看板全区汇总（趋势、单位排名、热线考评、电梯）的缓存秒数，0 为不缓存；过期后的下一个周期内先显示上次结果、后台重算；超期、今日到期、挂牌数始终实时 / seconds the dashboard's district aggregates are cached (0: off; for one more lifetime a stale value is shown while it is recomputed); headline counts are always live")
     /// Weeks in the trend chart.
     static let weeks = 12
 
