@@ -97,6 +97,14 @@ final class HotlineAssessmentTests: XCTestCase {
             XCTAssertEqual(line["bonus"] as? Double, 5)
             XCTAssertEqual(line["penalty"] as? Double, 5)
             XCTAssertEqual(line["cases"] as? Int, 2)
+            // The line has exactly the properties the OpenAPI document declares for a unit's score (it once declared
+            // none, with no others allowed, so every scored unit broke the schema).
+            guard case .object(let properties)? = AssessmentRoutes.unitScoreSchema["properties"],
+                  case .object(let itemProperties)? = properties.first(where: { $0.0 == "items" })?.1["properties"] else {
+                return XCTFail("unit score schema without properties")
+            }
+            XCTAssertEqual(Set(line.keys), Set(properties.map(\.0)))
+            XCTAssertEqual(Set(items.keys), Set(itemProperties.map(\.0)))
 
             // The database path hands its unit input to the file path, which scores the same.
             var cases = Data(), units = Data()

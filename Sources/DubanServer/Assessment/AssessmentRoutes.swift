@@ -12,10 +12,20 @@ enum AssessmentRoutes {
     /// Who reads scores and rankings: the supervisors who assess, the leaders, the administrators.
     static let readers: [Role] = [.admin, .supervisor, .leader]
 
+    /// One unit of SPEC A2's `units` (`HotlineUnitScore`): the points of each item (1-6 … 14), base, bonus,
+    /// penalty, total, rank and cases.
+    static let unitScoreSchema = Schema.object([
+        ("unit", Schema.string()),
+        ("items", Schema.object(HotlineItem.allCases.map { ($0.rawValue, Schema.number) }, required: HotlineItem.allCases.map(\.rawValue))),
+        ("base", Schema.number), ("bonus", Schema.number), ("penalty", Schema.number), ("total", Schema.number),
+        ("rank", Schema.integer(minimum: 1)), ("cases", Schema.integer(minimum: 0)),
+    ], required: ["unit", "items", "base", "bonus", "penalty", "total", "rank", "cases"])
+
     static func register(_ api: APIRoutes) {
         api.add(.GET, "assessments/hotline", summary: "热线考评计分（附件7，SPEC A2）/ the hotline score of a period", tag: tag,
                 query: [periodParameter],
-                responses: [(200, "计分 / scores (SPEC A2)", Schema.object([("period", Schema.string()), ("units", Schema.array(Schema.object([])))]))],
+                responses: [(200, "计分 / scores (SPEC A2)", Schema.object([("period", Schema.string()), ("units", Schema.array(unitScoreSchema))],
+                                                                      required: ["period", "units"]))],
                 use: hotline)
         api.add(.GET, "assessments/hotline/export", summary: "导出考评排名（CSV 或 XLSX）/ the ranking as CSV or XLSX", tag: tag,
                 query: [periodParameter, .init(name: "format", schema: Schema.enumeration(["csv", "xlsx"]),
