@@ -34,7 +34,7 @@ public func configure(_ app: Application, settings: DubanSettings) async throws 
             try await sql.raw("PRAGMA journal_mode=WAL").run()
         }
     }
-    // The writer's database handle, on the writer's own event loop (WriteGate).
+    // The writer's database handle, on the event loop the writer runs on (WriteGate).
     let writerID: DatabaseID = settings.databaseURL == nil ? .sqliteWriter : .psql
     app.writeGate = WriteGate(timeout: .milliseconds(Int64(settings.requestTimeout * 1000)), loop: app.eventLoopGroup.next()) {
         @Sendable [unowned app] loop in app.databases.database(writerID, logger: app.logger, on: loop)!

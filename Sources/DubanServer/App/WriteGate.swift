@@ -52,18 +52,16 @@ actor WriteGate {
     private static let writesCounter = Counter(label: "duban_writes_total")
     private static let batchesCounter = Counter(label: "duban_write_batches_total")
 
-    /// The database the writes go to; nil: the one the first write of a batch came with.
+    /// The database the writes go to, on `loop`; nil: the one the first write of a batch came with.
     private let database: (@Sendable (any EventLoop) -> any Database)?
-    /// The event loop the writer runs on and its connection answers on, when given: each of a batch's
-    /// statements then comes back to the thread that sent it, with no hop through a loop busy with HTTP.
-    private let loop: (any EventLoop)?
+    /// The event loop the writer runs on and its connection answers on: each of a batch's statements resumes
+    /// the writer on the loop that sent it, instead of hopping to whichever loop the global executor picks.
+    private let loop: any EventLoop
 
-    nonisolated var unownedExecutor: UnownedSerialExecutor {
-        loop?.executor.asUnownedSerialExecutor() ?? Self.fallbackExecutor.asUnownedSerialExecutor()
-    }
-    private static let fallbackExecutor = MultiThreadedEventLoopGroup.singleton.next().executor
+    nonisolated var unownedExecutor: UnownedSerialExecutor { loop.executor.asUnownedSerialExecutor() }
 
-    init(timeout: Duration, loop: (any EventLoop)? = nil, database: (@Sendable (any EventLoop) -> any Database)? = nil) {
+    init(timeout: Duration, loop: any EventLoop = MultiThreadedEventLoopGroup.singleton.next(),
+         database: (@Sendable (any EventLoop) -> any Database)? = nil) {
         self.timeout = timeout
         self.loop = loop
         self.database = database
@@ -88,7 +86,7 @@ actor WriteGate {
             batches += 1
             Self.batchesCounter.increment()
             // A database handle per batch: after a batch given up, the next one is not queued behind its connection.
-            await commit(batch, on: database.map { $0(loop ?? fallback.eventLoop) } ?? fallback, timeout: batch.allSatisfy(\.bounded) ? timeout : nil)
+            await commit(batch, on: database.map { $0(loop) } ?? fallback, timeout: batch.allSatisfy(\.bounded) ? timeout : nil)
         }
         draining = false
     }
