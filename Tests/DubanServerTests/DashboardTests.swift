@@ -186,31 +186,23 @@ final class DashboardTests: XCTestCase {
         }
     }
 
-    /// The SPEC §4 figure: the dashboard over `DUBAN_DASHBOARD_ITEMS` items (1,000,000 for the report),
-    /// loaded as `duban bench overdue` loads them (streets in turn, `DUBAN_DASHBOARD_OVERDUE` of them overdue,
-    /// the rest due over the next year, created over the last items-many seconds). Skipped unless set.
     /// A unit's overdue and due-today counts read the three scope columns' index ranges (no scan of every
     /// overdue item), while its newest-first list still walks `idx_ledger_created` (no sort of the unit's every
     /// item): the plans SQLite chooses for `LedgerListQuery` (PostgreSQL chooses by its statistics).
     func testUnitScopeQueriesUseTheScopeIndexes() async throws {
         try await TestApp.run(demo: true) { app in
             let sql = try XCTUnwrap(app.db as? any SQLDatabase)
-            guard sql.dialect.name == "sqlite" else { return }
+            guard sql.dialect.name == "sqlite" else { throw XCTSkip("SQLite's plans; PostgreSQL plans by its statistics") }
             let street = try await Unit.query(on: app.db).filter(\.$name == "建桥街").first()
             let path = try XCTUnwrap(street?.path)
             var scoped = LedgerListQuery(limit: 50)
             scoped.scope = try await Unit.query(on: app.db).filter(\.$path =~ path).all(\.$id)
             scoped.sharedItems = [UUID()]
+            // The statements `count` and `run` send.
             func plan(_ change: (inout LedgerListQuery) -> Void, count: Bool) async throws -> String {
                 var query = scoped
                 change(&query)
-                let columns: [any SQLExpression] = count ? [SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n"))]
-                    : [SQLIdentifier("id"), SQLIdentifier("title")]
-                var select = try XCTUnwrap(query.filtered(sql.select().columns(columns).from(LedgerItem.schema)))
-                if !count {
-                    let column = query.overdueAt == nil ? "created_at" : "open_due_at"
-                    select = select.orderBy(SQLIdentifier(column), query.overdueAt == nil ? SQLDirection.descending : .ascending).limit(51)
-                }
+                let select = try XCTUnwrap(count ? query.countSelect(on: sql) : try query.pageSelect(on: sql))
                 let rows = try await sql.raw("EXPLAIN QUERY PLAN \(select.select)").all()
                 return rows.compactMap { try? $0.decode(column: "detail", as: String.self) }.joined(separator: " | ")
             }
@@ -227,6 +219,9 @@ final class DashboardTests: XCTestCase {
         }
     }
 
+    /// The SPEC §4 figure: the dashboard over `DUBAN_DASHBOARD_ITEMS` items (1,000,000 for the report),
+    /// loaded as `duban bench overdue` loads them (streets in turn, `DUBAN_DASHBOARD_OVERDUE` of them overdue,
+    /// the rest due over the next year, created over the last items-many seconds). Skipped unless set.
     func testDashboardAtScale() async throws {
         guard let text = ProcessInfo.processInfo.environment["DUBAN_DASHBOARD_ITEMS"], let items = Int(text) else {
             throw XCTSkip("set DUBAN_DASHBOARD_ITEMS to run")
@@ -291,7 +286,7 @@ final class DashboardTests: XCTestCase {
                 change(&query)
                 let start = ContinuousClock.now
                 let n = try await query.count(on: app.db)
-                let select = try XCTUnwrap(query.filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(LedgerItem.schema)))
+                let select = try XCTUnwrap(query.countSelect(on: sql))
                 print("dashboard-scale: operator \(name) = \(n) in \(Int((ContinuousClock.now - start).seconds * 1000)) ms (\(scoped.scope?.count ?? 0) units)")
                 if sql.dialect.name == "sqlite" {
                     let plan = try await sql.raw("EXPLAIN QUERY PLAN \(select.select)").all()

@@ -96,9 +96,10 @@ struct LedgerListQuery {
             select = select.where { group in
                 var group = group
                 if !scope.isEmpty {
-                    group = group.orWhere(SQLIdentifier("assigned_unit_id"), .in, scope)
-                        .orWhere(SQLIdentifier("supervised_unit_id"), .in, scope)
-                        .orWhere(unindexed ? SQLRaw("+registering_unit_id") : SQLIdentifier("registering_unit_id"), .in, SQLBind.group(scope))
+                    let registering: any SQLExpression = unindexed ? SQLRaw("+registering_unit_id") : SQLIdentifier("registering_unit_id")
+                    group = group.orWhere(SQLIdentifier("assigned_unit_id"), .in, SQLBind.group(scope))
+                        .orWhere(SQLIdentifier("supervised_unit_id"), .in, SQLBind.group(scope))
+                        .orWhere(registering, .in, SQLBind.group(scope))
                 }
                 if !sharedItems.isEmpty { group = group.orWhere(SQLIdentifier("id"), .in, sharedItems) }
                 return group
@@ -117,21 +118,25 @@ struct LedgerListQuery {
         return select
     }
 
+    /// The count over all the list's pages as one SELECT of `n` (nil: the scope is empty).
+    func countSelect(on sql: any SQLDatabase) -> SQLSelectBuilder? {
+        filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(LedgerItem.schema))
+    }
+
     /// How many rows the list holds over all its pages.
     func count(on db: any Database) async throws -> Int {
         guard let sql = db as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
-        guard let select = filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(LedgerItem.schema)) else {
-            return 0
-        }
+        guard let select = countSelect(on: sql) else { return 0 }
         return try await select.first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    func run(on db: any Database) async throws -> (rows: [ItemRow], nextCursor: String?) {
-        guard let sql = db as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
+    /// One page as one SELECT: the filters, the cursor's bound, the order and one row more than `limit`
+    /// (nil: the scope is empty).
+    func pageSelect(on sql: any SQLDatabase) throws -> SQLSelectBuilder? {
         let column = overdueAt == nil ? "created_at" : "open_due_at"
         let ascending = overdueAt != nil
         guard var select = filtered(sql.select().columns(ItemRow.CodingKeys.allCases.map { SQLIdentifier($0.rawValue) })
-            .from(LedgerItem.schema)) else { return ([], nil) }
+            .from(LedgerItem.schema)) else { return nil }
         if let cursor {
             let position = try Cursor.decode(cursor)
             guard let millis = Int64(position.key) else { throw DubanError.invalid("cursor", "分页游标无效 / invalid cursor") }
@@ -147,8 +152,13 @@ struct LedgerListQuery {
                 }
         }
         let direction: SQLDirection = ascending ? .ascending : .descending
-        let rows = try await select.orderBy(SQLIdentifier(column), direction).orderBy(SQLIdentifier("id"), direction)
-            .limit(limit + 1).all(decoding: ItemRow.self)
+        return select.orderBy(SQLIdentifier(column), direction).orderBy(SQLIdentifier("id"), direction).limit(limit + 1)
+    }
+
+    func run(on db: any Database) async throws -> (rows: [ItemRow], nextCursor: String?) {
+        guard let sql = db as? any SQLDatabase else { throw DubanError.badRequest("SQL database required") }
+        guard let select = try pageSelect(on: sql) else { return ([], nil) }
+        let rows = try await select.all(decoding: ItemRow.self)
         let shown = Array(rows.prefix(limit))
         guard rows.count > limit, let last = shown.last, let time = overdueAt == nil ? last.createdAt : last.openDueAt else {
             return (shown, nil)
