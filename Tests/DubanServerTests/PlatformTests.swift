@@ -117,6 +117,43 @@ final class PlatformTests: XCTestCase {
         }
     }
 
+    /// A public operation needs no token, but a revoked one that is sent gets 401 `invalid_token` there too
+    /// (the fuzzer's admin moved itself to another unit, which ends its tokens, and then met this on every
+    /// public operation): the document declares 401 on every operation, public ones included.
+    func testPublicOperationsDeclareTheAnswerToARevokedToken() async throws {
+        try await TestApp.run { app in
+            let res = try await app.send(.GET, "/openapi.json")
+            let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [String: Any])
+            let paths = try XCTUnwrap(document["paths"] as? [String: [String: [String: Any]]])
+            var publicOperations: [String] = []
+            for (path, operations) in paths {
+                for (method, operation) in operations {
+                    let responses = try XCTUnwrap(operation["responses"] as? [String: Any], "\(method) \(path)")
+                    XCTAssertNotNil(responses["401"], "\(method) \(path) does not declare 401")
+                    if (operation["security"] as? [Any])?.isEmpty == true { publicOperations.append("\(method) \(path)") }
+                }
+            }
+            XCTAssertTrue(publicOperations.contains("post /api/v1/public/hotline"), "\(publicOperations)")
+            XCTAssertTrue(publicOperations.contains("get /healthz"), "\(publicOperations)")
+
+            let token = try await app.token("admin")
+            let signOut = try await app.send(.DELETE, "/api/v1/auth/token", token: token)
+            XCTAssertEqual(signOut.status, .noContent)
+            for path in ["/healthz", "/api/v1/public/listed-hazards"] {
+                let revoked = try await app.send(.GET, path, token: token)
+                XCTAssertEqual(revoked.status, .unauthorized, path)
+                XCTAssertEqual(revoked.errorBody?.code, "invalid_token", path)
+                let without = try await app.send(.GET, path)
+                XCTAssertEqual(without.status, .ok, path)
+            }
+            let submission: [String: String] = ["phone": "13800138000", "whatHappened": "楼道堆放杂物堵塞消防通道"]
+            let withRevoked = try await app.send(.POST, "/api/v1/public/hotline", token: token, json: submission)
+            XCTAssertEqual(withRevoked.status, .unauthorized)
+            let anonymous = try await app.send(.POST, "/api/v1/public/hotline", json: submission)
+            XCTAssertEqual(anonymous.status, .created, anonymous.body.string)
+        }
+    }
+
     func testMalformedBodiesGetClearClientErrors() async throws {
         try await TestApp.run { app in
             let token = try await app.token("admin")

@@ -86,6 +86,10 @@ struct APIRoutes {
         if requiresAuth || agencyKey {
             responses.append((401, "未登录 / not authenticated", Schema.ref("Error")))
             responses.append((403, "无权 / forbidden", Schema.ref("Error")))
+        } else {
+            // A public operation needs no token, but one that is sent is still checked (RFC 6750 §3.1):
+            // a revoked or expired token gets 401 `invalid_token` here too, so its holder learns it.
+            responses.append((401, "所带令牌无效或已过期（本接口无需令牌）/ the bearer token sent is invalid or expired (none is needed)", Schema.ref("Error")))
         }
         // Answers any operation of its kind can give (schemathesis holds the document to them, #11).
         if components.contains(where: { if case .parameter = $0 { true } else { false } }) {

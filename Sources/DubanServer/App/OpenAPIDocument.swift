@@ -91,7 +91,12 @@ enum OpenAPIDocument {
         }
         paths.append(("/healthz", ["get": [
             "summary": "健康检查 / health", "operationId": "healthz", "tags": ["Platform"], "security": [],
-            "responses": ["200": ["description": "ok", "content": ["application/json": ["schema": Schema.ref("Health")]]]],
+            "responses": [
+                "200": ["description": "ok", "content": ["application/json": ["schema": Schema.ref("Health")]]],
+                "401": ["description": "所带令牌无效或已过期（无需令牌）/ the bearer token sent is invalid or expired (none is needed)",
+                        "content": ["application/json": ["schema": Schema.ref("Error")]]],
+                "503": ["description": "数据库不可用 / database unavailable", "content": ["application/json": ["schema": Schema.ref("Error")]]],
+            ],
         ]]))
         return [
             "openapi": "3.1.0",
