@@ -58,6 +58,9 @@ struct APIRoutes {
     let app: Application
     let routes: any RoutesBuilder
 
+    /// The 401 of a public operation (one that needs no token) when the token sent is not valid.
+    static let sentTokenInvalid = "所带令牌无效或已过期（本接口无需令牌）/ the bearer token sent is invalid or expired (none is needed)"
+
     /// `path` is relative to `/api/v1`, with `{name}` for parameters: `units/{id}`.
     @discardableResult
     func add<R: AsyncResponseEncodable>(
@@ -89,7 +92,7 @@ struct APIRoutes {
         } else {
             // A public operation needs no token, but one that is sent is still checked (RFC 6750 §3.1):
             // a revoked or expired token gets 401 `invalid_token` here too, so its holder learns it.
-            responses.append((401, "所带令牌无效或已过期（本接口无需令牌）/ the bearer token sent is invalid or expired (none is needed)", Schema.ref("Error")))
+            responses.append((401, Self.sentTokenInvalid, Schema.ref("Error")))
         }
         // Answers any operation of its kind can give (schemathesis holds the document to them, #11).
         if components.contains(where: { if case .parameter = $0 { true } else { false } }) {

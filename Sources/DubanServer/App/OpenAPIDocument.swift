@@ -93,8 +93,7 @@ enum OpenAPIDocument {
             "summary": "健康检查 / health", "operationId": "healthz", "tags": ["Platform"], "security": [],
             "responses": [
                 "200": ["description": "ok", "content": ["application/json": ["schema": Schema.ref("Health")]]],
-                "401": ["description": "所带令牌无效或已过期（无需令牌）/ the bearer token sent is invalid or expired (none is needed)",
-                        "content": ["application/json": ["schema": Schema.ref("Error")]]],
+                "401": ["description": .string(APIRoutes.sentTokenInvalid), "content": ["application/json": ["schema": Schema.ref("Error")]]],
                 "503": ["description": "数据库不可用 / database unavailable", "content": ["application/json": ["schema": Schema.ref("Error")]]],
             ],
         ]]))
