@@ -47,6 +47,8 @@ final class ElevatorLabelTests: XCTestCase {
             XCTAssertEqual(res.status, .ok, res.body.string)
             let html = res.body.string
             XCTAssertTrue(html.contains("label-a6"), "printed on A6")
+            // Without an icon link the browser asks for /favicon.ico (404), a console error in the browser check.
+            XCTAssertTrue(html.contains(#"<link rel="icon" href="/favicon.svg""#), "the label page names its icon")
             XCTAssertTrue(html.contains(world.elevator.rescueCode))
             XCTAssertTrue(html.contains(ElevatorFixtures.emergencyPhone))
             let url = try XCTUnwrap(Self.between(html, "<p class=\"label-url\">", "</p>"))

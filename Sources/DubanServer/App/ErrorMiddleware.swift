@@ -104,7 +104,7 @@ struct DubanErrorMiddleware: AsyncMiddleware {
         if wantsHTML {
             response = Response(status: failure.status)
             let body = "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>\(failure.status.code)</title>"
-                + "<link rel=\"stylesheet\" href=\"/duban.css\"></head><body><main class=\"error-page\"><h1>\(failure.status.code)</h1><p>"
+                + "<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\"><link rel=\"stylesheet\" href=\"/duban.css\"></head><body><main class=\"error-page\"><h1>\(failure.status.code)</h1><p>"
                 + failure.message.htmlEscaped() + "</p><p><a href=\"/\">返回首页 / Home</a></p></main></body></html>"
             response.headers.contentType = .html
             response.body = .init(string: body)
