@@ -67,6 +67,32 @@ final class DirectoryAPITests: XCTestCase {
         }
     }
 
+    /// A unit that records still name (here a ledger item it is supervised as) is not deleted: 409 `in_use`,
+    /// not the database's foreign-key failure as a 500 (the fuzzer found one); a unit nothing names is.
+    func testDeletingAUnitThatRecordsNameIsAConflict() async throws {
+        try await TestApp.run { app in
+            let token = try await app.token("admin")
+            let parent = try await app.unitID("建桥街").uuidString
+            func create(_ name: String) async throws -> String {
+                let res = try await app.send(.POST, "/api/v1/units", token: token, json: ["name": name, "kind": "enterprise", "parentId": parent])
+                XCTAssertEqual(res.status, .created, res.body.string)
+                return try res.content.decode(UnitDTO.self).id.uuidString
+            }
+            let named = try await create("某五金加工厂")
+            let item = try await app.send(.POST, "/api/v1/items", token: token,
+                                          json: ["kind": "hazard", "title": "配电箱未上锁", "supervisedUnitId": named])
+            XCTAssertEqual(item.status, .created, item.body.string)
+            let refused = try await app.send(.DELETE, "/api/v1/units/\(named)", token: token)
+            XCTAssertEqual(refused.status, .conflict, refused.body.string)
+            XCTAssertEqual(refused.errorBody?.code, "in_use")
+            let still = try await app.send(.GET, "/api/v1/units/\(named)", token: token)
+            XCTAssertEqual(still.status, .ok)
+            let unnamed = try await create("某新设商铺")
+            let deleted = try await app.send(.DELETE, "/api/v1/units/\(unnamed)", token: token)
+            XCTAssertEqual(deleted.status, .noContent, deleted.body.string)
+        }
+    }
+
     func testCreditCodeIsCheckedAndUnique() async throws {
         try await TestApp.run { app in
             let token = try await app.token("admin")

@@ -158,7 +158,14 @@ enum UnitService {
                                       code: "in_use")
         }
         let before = UnitDTO(unit, aliases: try await unit.$aliases.get(on: db))
-        try await unit.delete(on: db)
+        do {
+            try await unit.delete(on: db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Ledger items, hotline cases, elevators, credit records, scores… keep their unit by foreign key: a unit
+            // with a history is kept (its records would lose whom they were about), answered as a conflict.
+            throw DubanError.conflict("该单位仍被台账、热线、电梯、信用等记录引用 / the unit is still referenced by records",
+                                      code: "in_use")
+        }
         try await AuditLog.record(on: db, actor: actor, action: .delete, entityType: "unit", entityID: id.text,
                                   before: before, after: UnitDTO?.none)
     }
