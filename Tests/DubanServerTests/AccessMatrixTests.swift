@@ -387,6 +387,11 @@ final class AccessMatrixTests: XCTestCase {
                     checked += 1
                     let who = role?.rawValue ?? "anonymous"
                     XCTAssertLessThan(res.status.code, 500, "\(key) as \(who): \(res.status) \(res.body.string.prefix(200))")
+                    // Every HTML answer, error pages included, names the icon: without it a browser asks for
+                    // /favicon.ico, whose 404 is a console error (the browser check failed on one).
+                    if res.headers.contentType?.subType == "html", !res.body.string.isEmpty {
+                        XCTAssertTrue(res.body.string.contains(#"<link rel="icon" href="/favicon.svg""#), "\(key) as \(who): no icon link")
+                    }
                     // Refused means 401/403 (or the login page): the role is checked before the body is read
                     // or the id looked up, so a wrong role learns nothing from a 404 or a validation error.
                     // Within a role, another unit's record answers 404 (the IDOR tests).
