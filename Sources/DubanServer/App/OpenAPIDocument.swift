@@ -70,13 +70,7 @@ enum OpenAPIDocument {
                 let binary: JSON = ["schema": ["type": "string", "format": "binary"]]
                 op.set("requestBody", ["required": true, "content": .object(operation.rawBodyTypes.map { ($0, binary) })])
             }
-            var responses: [(String, JSON)] = []
-            for response in operation.responses where !responses.contains(where: { $0.0 == String(response.status) }) {
-                var r: JSON = ["description": .string(response.description)]
-                if let schema = response.schema { r.set("content", ["application/json": ["schema": schema]]) }
-                responses.append((String(response.status), r))
-            }
-            op.set("responses", .object(responses))
+            op.set("responses", responses(operation.responses))
             if let roles = operation.roles {
                 op.set("x-duban-roles", .array(roles.map { .string($0.rawValue) }))
                 op.set("description", .string("角色 / roles: " + roles.map(\.rawValue).joined(separator: ", ")))
@@ -91,11 +85,8 @@ enum OpenAPIDocument {
         }
         paths.append(("/healthz", ["get": [
             "summary": "健康检查 / health", "operationId": "healthz", "tags": ["Platform"], "security": [],
-            "responses": [
-                "200": ["description": "ok", "content": ["application/json": ["schema": Schema.ref("Health")]]],
-                "401": ["description": .string(APIRoutes.sentTokenInvalid), "content": ["application/json": ["schema": Schema.ref("Error")]]],
-                "503": ["description": "数据库不可用 / database unavailable", "content": ["application/json": ["schema": Schema.ref("Error")]]],
-            ],
+            "responses": responses([(200, "ok", Schema.ref("Health")), (401, APIRoutes.sentTokenInvalid, Schema.ref("Error")),
+                                    (503, APIRoutes.databaseUnavailable, Schema.ref("Error"))]),
         ]]))
         return [
             "openapi": "3.1.0",
@@ -113,6 +104,17 @@ enum OpenAPIDocument {
                 ],
             ],
         ]
+    }
+
+    /// An operation's `responses` object: each status once (the first description given), JSON bodies by schema.
+    static func responses(_ list: [(status: Int, description: String, schema: JSON?)]) -> JSON {
+        var responses: [(String, JSON)] = []
+        for response in list where !responses.contains(where: { $0.0 == String(response.status) }) {
+            var r: JSON = ["description": .string(response.description)]
+            if let schema = response.schema { r.set("content", ["application/json": ["schema": schema]]) }
+            responses.append((String(response.status), r))
+        }
+        return .object(responses)
     }
 
     static func pathParameters(_ path: String) -> [String] {
