@@ -151,6 +151,43 @@ final class LedgerAPITests: XCTestCase {
         }
     }
 
+    /// Found by the fuzzer: a change naming a unit that does not exist answered 500 (the foreign key).
+    /// An enterprise keeps its self-reported hazards on its own record, as when it registers them.
+    func testChangingTheSupervisedUnitNamesAnExistingUnitAndAnEnterpriseKeepsItsOwn() async throws {
+        try await TestApp.run { app in
+            let inspector = try await app.token("inspector")
+            let company = try await app.unitID("武汉汉阳示范商贸有限公司")
+            let street = try await app.unitID("建桥街")
+            let created = try await app.send(.POST, "/api/v1/items", token: inspector, json: ItemInput(
+                kind: "hazard", title: "消防通道堆放杂物", grade: "general", supervisedUnitId: company.uuidString))
+            let path = "/api/v1/items/\(try created.content.decode(ItemDTO.self).id)"
+            var res = try await app.send(.PATCH, path, token: inspector, json: ItemInput(supervisedUnitId: UUID().uuidString))
+            XCTAssertEqual(res.status, .unprocessableEntity, res.body.string)
+            XCTAssertEqual(res.errorBody?.field, "supervisedUnitId")
+            res = try await app.send(.GET, path, token: inspector)
+            XCTAssertEqual(try res.content.decode(ItemDTO.self).supervisedUnitId, company, "the refused change wrote nothing")
+            res = try await app.send(.PATCH, path, token: inspector, json: ItemInput(supervisedUnitId: street.uuidString))
+            XCTAssertEqual(res.status, .ok, res.body.string)
+            XCTAssertEqual(try res.content.decode(ItemDTO.self).supervisedUnitId, street)
+
+            let enterprise = try await app.token("enterprise")
+            let own = try await app.send(.POST, "/api/v1/items", token: enterprise, json: ItemInput(
+                kind: "hazard", title: "配电箱未上锁", grade: "general"))
+            XCTAssertEqual(own.status, .created, own.body.string)
+            let ownItem = try own.content.decode(ItemDTO.self)
+            let ownPath = "/api/v1/items/\(ownItem.id)"
+            for moved in [street.uuidString, ""] {
+                res = try await app.send(.PATCH, ownPath, token: enterprise, json: ItemInput(supervisedUnitId: moved))
+                XCTAssertEqual(res.status, .unprocessableEntity, res.body.string)
+                XCTAssertEqual(res.errorBody?.field, "supervisedUnitId")
+            }
+            res = try await app.send(.PATCH, ownPath, token: enterprise, json: ItemInput(
+                title: "配电箱未上锁（已加锁）", supervisedUnitId: ownItem.supervisedUnitId?.uuidString))
+            XCTAssertEqual(res.status, .ok, res.body.string)
+            XCTAssertEqual(try res.content.decode(ItemDTO.self).supervisedUnitId, ownItem.supervisedUnitId)
+        }
+    }
+
     func testOverdueListIsOrderedScopedAndPaged() async throws {
         try await TestApp.run { app in
             let inspector = try await app.token("inspector")

@@ -188,6 +188,10 @@ enum LedgerRoutes {
     static func update(_ req: Request, input: ItemInput) async throws -> ItemDTO {
         let actor = try req.requireRole(.admin, .supervisor, .dispatcher, .inspector, .unitOperator, .enterprise)
         let fields = try LedgerService.validate(input, creating: false)
+        // An enterprise's hazards are its own (自查自报, 003 仙游): it cannot move one onto another unit's record.
+        if actor.role == .enterprise, let supervised = fields.supervisedUnitID, supervised != actor.unitID {
+            throw DubanError.invalid("supervisedUnitId", "企业只能登记本单位的隐患 / an enterprise records only its own hazards")
+        }
         let now = Date()
         return try await req.write { db in
             let item = try await load(req, actor: actor, on: db)

@@ -143,6 +143,13 @@ enum LedgerService {
         if let v = fields.reportCadence { item.reportCadence = v.rawValue }
     }
 
+    /// A supervised unit named by the fields must exist (else the database's foreign key would refuse the write).
+    static func requireSupervisedUnit(_ fields: Fields, on db: any Database) async throws {
+        if let supervised = fields.supervisedUnitID ?? nil, try await Unit.find(supervised, on: db) == nil {
+            throw DubanError.invalid("supervisedUnitId", "单位不存在 / unit not found")
+        }
+    }
+
     /// Replaces a task's responsible units besides the lead.
     static func setCoUnits(_ ids: [UUID], of item: LedgerItem, on db: any Database) async throws {
         let itemID = try item.requireID()
@@ -169,9 +176,7 @@ enum LedgerService {
 
     static func create(_ fields: Fields, actor: Actor, now: Date, on db: any Database) async throws -> LedgerItem {
         guard let kind = fields.kind else { throw DubanError.invalid("kind", "缺少 kind / kind is required", code: "missing_field") }
-        if let supervised = fields.supervisedUnitID ?? nil, try await Unit.find(supervised, on: db) == nil {
-            throw DubanError.invalid("supervisedUnitId", "单位不存在 / unit not found")
-        }
+        try await requireSupervisedUnit(fields, on: db)
         let item = LedgerItem()
         item.id = UUID()
         item.kind = kind.rawValue
@@ -201,6 +206,7 @@ enum LedgerService {
         if (fields.deadlineText != nil || fields.reportCadence != nil || fields.coUnitIDs != nil) && item.kind != ItemKind.task.rawValue {
             throw DubanError.invalid("kind", "完成时限原文、报送周期、责任单位只用于任务 / deadline text, cadence and co-units are for tasks")
         }
+        try await requireSupervisedUnit(fields, on: db)
         try apply(fields, to: item, facts: &facts)
         try store(facts, in: item, now: now)
         try await item.save(on: db)
