@@ -214,6 +214,33 @@ final class HotlineAPITests: XCTestCase {
     }
 
     /// 附件1 二(十): the week's serious cases for the leaders — a major event and a 二次督办件, not a routine case.
+    /// A major event is announced at once to the units the call taker names (逐个转办) besides the duty
+    /// offices; a unit that does not exist is refused by name and nothing is recorded.
+    func testMajorEventIsAnnouncedToTheConcernedUnitsThatExist() async throws {
+        try await TestApp.run { app in
+            let dispatcher = try await app.token("dispatcher")
+            let yongfeng = try await app.unitID("永丰街")
+            let bad = try await app.send(.POST, "/api/v1/hotline/cases", token: dispatcher, json: HotlineIntakeInput(
+                type: "help", callerPhone: "13300000009", whatHappened: "仓库起火，浓烟很大", categoryCode: "safety_accident",
+                concernedUnitIds: [yongfeng.uuidString, UUID().uuidString]))
+            XCTAssertEqual(bad.status, .unprocessableEntity, bad.body.string)
+            XCTAssertEqual(bad.errorBody?.field, "concernedUnitIds")
+            let inbox = { () async throws -> [NotificationDTO] in
+                try await app.send(.GET, "/api/v1/notifications?limit=100", token: try await app.token("operator2"))
+                    .content.decode(ListPage<NotificationDTO>.self).items
+            }
+            let before = try await inbox()
+            XCTAssertFalse(before.contains { $0.subject.hasPrefix("重大事件") }, "the refused call announced nothing")
+            let major = try await intake(app, token: dispatcher, HotlineIntakeInput(
+                type: "help", callerPhone: "13300000009", whatHappened: "仓库起火，浓烟很大", categoryCode: "safety_accident",
+                concernedUnitIds: [yongfeng.uuidString]))
+            XCTAssertTrue(major.majorEvent)
+            let notices = try await inbox().filter { $0.subject == "重大事件：\(major.item.title)" }
+            XCTAssertEqual(notices.count, 1)
+            XCTAssertEqual(notices.first?.entityId, major.id.text)
+        }
+    }
+
     func testWeeklySeriousCaseReport() async throws {
         try await TestApp.run { app in
             let dispatcher = try await app.token("dispatcher")
