@@ -60,8 +60,12 @@ struct APIRoutes {
 
     /// The 401 of a public operation (one that needs no token) when the token sent is not valid.
     static let sentTokenInvalid = "所带令牌无效或已过期（本接口无需令牌）/ the bearer token sent is invalid or expired (none is needed)"
-    /// The 503 every operation (and `/healthz`) can give while the database does not answer.
-    static let databaseUnavailable = "数据库暂不可用 / database unavailable"
+    /// What every operation (and `/healthz`) can answer whatever it is: a URL over the limit
+    /// (`RequestTargetLimitMiddleware`), or the database not answering.
+    static let anyOperationResponses: [(status: Int, description: String, schema: JSON?)] = [
+        (414, "请求地址过长 / request URL too long", Schema.ref("Error")),
+        (503, "数据库暂不可用 / database unavailable", Schema.ref("Error")),
+    ]
 
     /// `path` is relative to `/api/v1`, with `{name}` for parameters: `units/{id}`.
     @discardableResult
@@ -107,7 +111,7 @@ struct APIRoutes {
         if rawBody != nil {
             responses.append((415, "文件类型不支持 / unsupported file type", Schema.ref("Error")))
         }
-        responses.append((503, Self.databaseUnavailable, Schema.ref("Error")))
+        responses += Self.anyOperationResponses
         app.apiRegistry.append(APIOperation(
             method: method, path: "/api/v1/" + path, summary: summary, tag: tag, query: query,
             requestBody: body, rawBodyTypes: rawBody?.types ?? [], responses: responses, requiresAuth: requiresAuth,
