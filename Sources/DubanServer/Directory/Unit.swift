@@ -28,6 +28,18 @@ final class Unit: Model, @unchecked Sendable {
     var unitPath: UnitPath { UnitPath(encoded: path) }
 }
 
+extension Unit {
+    /// Every unit a request names must exist (else the write would fail on a foreign key, or a notice go to
+    /// nobody): 422 on `field` otherwise.
+    static func requireExisting(_ ids: [UUID], field: String, on db: any Database) async throws {
+        let unique = Array(Set(ids))
+        guard !unique.isEmpty else { return }
+        guard try await Unit.query(on: db).filter(\.$id ~~ unique).count() == unique.count else {
+            throw DubanError.invalid(field, "单位不存在 / unit not found")
+        }
+    }
+}
+
 /// Another spelling of a unit's name (区科技经信局 / 区科技和经信局). `alias_key` is unique across all
 /// names and aliases, so a spelling resolves to one unit only.
 final class UnitAlias: Model, @unchecked Sendable {

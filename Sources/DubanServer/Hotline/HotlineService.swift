@@ -167,10 +167,7 @@ enum HotlineService {
 
     /// 附件1 二(二)2: a major event goes at once to every unit concerned and to the duty offices.
     static func announceMajorEvent(_ hotline: HotlineCase, item: LedgerItem, concerned: [UUID], now: Date, on db: any Database) async throws {
-        let named = Array(Set(concerned))
-        guard try await Unit.query(on: db).filter(\.$id ~~ named).count() == named.count else {
-            throw DubanError.invalid("concernedUnitIds", "单位不存在 / unit not found")
-        }
+        try await Unit.requireExisting(concerned, field: "concernedUnitIds", on: db)
         var units = concerned
         for office in configuration.dutyOffices {
             if let alias = try await UnitAlias.query(on: db).filter(\.$aliasKey == TextNormalization.nameKey(office)).first() {

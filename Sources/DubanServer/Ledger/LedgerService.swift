@@ -143,20 +143,16 @@ enum LedgerService {
         if let v = fields.reportCadence { item.reportCadence = v.rawValue }
     }
 
-    /// A supervised unit named by the fields must exist (else the database's foreign key would refuse the write).
+    /// The supervised unit the fields name, if any, must exist.
     static func requireSupervisedUnit(_ fields: Fields, on db: any Database) async throws {
-        if let supervised = fields.supervisedUnitID ?? nil, try await Unit.find(supervised, on: db) == nil {
-            throw DubanError.invalid("supervisedUnitId", "单位不存在 / unit not found")
-        }
+        try await Unit.requireExisting([fields.supervisedUnitID ?? nil].compactMap { $0 }, field: "supervisedUnitId", on: db)
     }
 
     /// Replaces a task's responsible units besides the lead.
     static func setCoUnits(_ ids: [UUID], of item: LedgerItem, on db: any Database) async throws {
         let itemID = try item.requireID()
+        try await Unit.requireExisting(ids, field: "coUnitIds", on: db)
         let unique = Array(Set(ids))
-        guard try await Unit.query(on: db).filter(\.$id ~~ unique).count() == unique.count else {
-            throw DubanError.invalid("coUnitIds", "单位不存在 / unit not found")
-        }
         try await LedgerItemUnit.query(on: db).filter(\.$itemID == itemID).delete()
         for unit in unique {
             let row = LedgerItemUnit()
