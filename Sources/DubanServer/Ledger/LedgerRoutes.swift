@@ -151,7 +151,7 @@ enum LedgerRoutes {
     }
 
     /// Shared by the API and the registration form. Enterprises register their own hazards
-    /// (自查自报, 003 仙游); leaders and evaluators register nothing.
+    /// (000 阳政办(2017)43号, the "两化" system: 企业"事故隐患自查、自报、自改"); leaders and evaluators register nothing.
     static func create(_ req: Request, input: ItemInput) async throws -> ItemDTO {
         let actor = try req.requireRole(.admin, .supervisor, .dispatcher, .inspector, .unitOperator, .enterprise)
         var fields = try LedgerService.validate(input, creating: true)
@@ -188,7 +188,7 @@ enum LedgerRoutes {
     static func update(_ req: Request, input: ItemInput) async throws -> ItemDTO {
         let actor = try req.requireRole(.admin, .supervisor, .dispatcher, .inspector, .unitOperator, .enterprise)
         let fields = try LedgerService.validate(input, creating: false)
-        // An enterprise's hazards are its own (自查自报, 003 仙游): it cannot move one onto another unit's record.
+        // An enterprise reports its own hazards (000 阳政办(2017)43号: 自查、自报): it cannot move one onto another unit.
         if actor.role == .enterprise, let supervised = fields.supervisedUnitID, supervised != actor.unitID {
             throw DubanError.invalid("supervisedUnitId", "企业只能登记本单位的隐患 / an enterprise records only its own hazards")
         }
