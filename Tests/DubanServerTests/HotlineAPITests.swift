@@ -213,8 +213,7 @@ final class HotlineAPITests: XCTestCase {
         }
     }
 
-    /// 附件1 二(十): the week's serious cases for the leaders — a major event and a 二次督办件, not a routine case.
-    /// A major event is announced at once to the units the call taker names (逐个转办) besides the duty
+    /// 附件1 二(二)2: a major event is announced at once to the units the call taker names besides the duty
     /// offices; a unit that does not exist is refused by name and nothing is recorded.
     func testMajorEventIsAnnouncedToTheConcernedUnitsThatExist() async throws {
         try await TestApp.run { app in
@@ -241,6 +240,7 @@ final class HotlineAPITests: XCTestCase {
         }
     }
 
+    /// 附件1 二(十): the week's serious cases for the leaders — a major event and a 二次督办件, not a routine case.
     func testWeeklySeriousCaseReport() async throws {
         try await TestApp.run { app in
             let dispatcher = try await app.token("dispatcher")

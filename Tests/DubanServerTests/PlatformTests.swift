@@ -121,7 +121,7 @@ final class PlatformTests: XCTestCase {
     /// (the fuzzer's admin moved itself to another unit, which ends its tokens, and then met this on every
     /// public operation): the document declares 401 on every operation, public ones included — and 414,
     /// which any URL over the limit gets.
-    func testPublicOperationsDeclareTheAnswerToARevokedToken() async throws {
+    func testEveryOperationDeclaresARevokedTokenAndATooLongURL() async throws {
         try await TestApp.run { app in
             let res = try await app.send(.GET, "/openapi.json")
             let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [String: Any])
